@@ -1,0 +1,28 @@
+/**
+ * The `cphub` command: `start` (the bots, or the console chat when no platform
+ * is configured), `console`, `import`, `search`. One file per subcommand.
+ */
+import { Command } from 'commander';
+import { ConfigError } from '../config.ts';
+import { registerConsoleCommands } from './console-command.ts';
+import { registerImportCommand } from './import-command.ts';
+import { registerSearchCommand } from './search-command.ts';
+
+const program = new Command()
+  .name('cphub')
+  .description('The chat of the child protection network: library search, questions, digests.')
+  .showHelpAfterError();
+
+registerConsoleCommands(program);
+registerImportCommand(program);
+registerSearchCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,42 @@
+/** `/help`: every command with one line, and the search syntax. */
+import { code, heading, reply, text } from '../model/reply-builders.ts';
+import type { Block } from '../model/reply.ts';
+import { ok, type CommandContext, type CommandSpec } from '../router/command.ts';
+import { searchExample } from './examples.ts';
+
+/** The command list is filled in by the router's command set (see index.ts). */
+export function createHelpCommand(listCommands: () => Array<{ name: string; descriptionKey: string }>): CommandSpec<null> {
+  return {
+    name: 'help',
+    descriptionKey: 'help.commands.help',
+    parse: () => ok(null),
+    async run(context) {
+      const { t } = context;
+      const commands: Block = {
+        kind: 'list',
+        items: listCommands().map((command) => [code(`/${command.name}`), text(` — ${t(command.descriptionKey)}`)]),
+      };
+      return reply([heading(t('help.title')), commands, heading(t('help.syntaxTitle')), syntaxList(context)]);
+    },
+  };
+}
+
+function syntaxList(context: CommandContext): Block {
+  const { t } = context;
+  const example = searchExample(context);
+  const firstWord = example.split(' ')[0] ?? example;
+  const lines: Array<[string, string]> = [
+    ['help.syntax.words', `/search ${example}`],
+    ['help.syntax.phrase', `/search "${example}"`],
+    ['help.syntax.exclude', `/search ${firstWord} -trafficking`],
+    ['help.syntax.filters', `/search ${firstWord} lang:sq year:2015-2020`],
+  ];
+  return {
+    kind: 'list',
+    items: [
+      ...lines.map(([key, sample]) => [text(t(key, { example: sample }))]),
+      [text(t('help.syntax.filterList'))],
+    ],
+  };
+}
+

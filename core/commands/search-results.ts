@@ -1,0 +1,96 @@
+/**
+ * One page of search results as a reply: the count, five documents (title,
+ * type, year, language, link, the `/doc` id), and previous/next buttons whose
+ * value is a short token for the whole search, stored by the SearchSessions port.
+ */
+import { countryName, languageName, typeName } from '../library/display-names.ts';
+import type { LibraryDocument } from '../library/document.ts';
+import { bold, code, link, paragraph, reply, text } from '../model/reply-builders.ts';
+import type { Block, Button, Reply, Span } from '../model/reply.ts';
+import type { SearchPage } from '../ports.ts';
+import type { CommandContext } from '../router/command.ts';
+import { hasFilters, type ParsedQuery } from '../search/parsed-query.ts';
+
+export const PAGE_SIZE = 5;
+export const SEARCH_PAGE_ACTION = 'search.page';
+
+export interface ResultsView {
+  query: string;
+  parsed: ParsedQuery;
+  page: SearchPage;
+  pageIndex: number;
+  /** Present when there is more than one page. */
+  token?: string;
+}
+
+export function resultsReply(context: CommandContext, view: ResultsView): Reply {
+  const { t } = context;
+  const blocks: Block[] = rejectedFilterNotes(context, view.parsed);
+  if (view.page.total === 0) return reply([...blocks, ...nothingFound(context, view)]);
+  blocks.push(paragraph(text(t('search.found', { count: view.page.total, query: view.query }))));
+  blocks.push({
+    kind: 'list',
+    ordered: true,
+    start: view.pageIndex * PAGE_SIZE + 1,
+    items: view.page.hits.map((hit) => resultItem(context, hit.document)),
+  });
+  const pages = Math.ceil(view.page.total / PAGE_SIZE);
+  if (pages > 1) blocks.push(paragraph(text(t('search.page', { page: view.pageIndex + 1, pages }))));
+  return reply(blocks, { buttons: pagerButtons(context, view, pages) });
+}
+
+function resultItem(context: CommandContext, document: LibraryDocument): Span[] {
+  const { t } = context;
+  const meta = [
+    typeName(t, document.type),
+    document.year?.toString() ?? '',
+    languageName(t, document),
+    countryName(context.language, document.country),
+  ].filter(Boolean);
+  const spans: Span[] = [bold(document.title), text(` — ${meta.join(' · ')} · `)];
+  if (document.url) spans.push(link(t('doc.open'), document.url), text(' · '));
+  spans.push(code(`/doc ${document.id}`));
+  return spans;
+}
+
+function pagerButtons(context: CommandContext, view: ResultsView, pages: number): Button[][] {
+  if (!view.token || pages <= 1) return [];
+  const row: Button[] = [];
+  const button = (label: string, page: number): Button => ({
+    actionId: SEARCH_PAGE_ACTION,
+    label,
+    value: `${view.token}:${page}`,
+  });
+  if (view.pageIndex > 0) row.push(button(context.t('search.previous'), view.pageIndex - 1));
+  if (view.pageIndex < pages - 1) row.push(button(context.t('search.next'), view.pageIndex + 1));
+  return [row];
+}
+
+function nothingFound(context: CommandContext, view: ResultsView): Block[] {
+  const { t } = context;
+  const blocks = [paragraph(text(t('search.nothing', { query: view.query })))];
+  if (hasFilters(view.parsed.filters)) {
+    blocks.push(paragraph(text(t('search.hintFilters', { filters: filterSummary(view.parsed) }))));
+  }
+  if (view.parsed.words.length + view.parsed.phrases.length > 1) {
+    blocks.push(paragraph(text(t('search.hintFewerWords'))));
+  }
+  return blocks;
+}
+
+function filterSummary(parsed: ParsedQuery): string {
+  const { languages, types, countries, years, topics } = parsed.filters;
+  return [
+    ...languages.map((value) => `lang:${value}`),
+    ...types.map((value) => `type:${value}`),
+    ...countries.map((value) => `country:${value}`),
+    ...(years ? [`year:${years.from === years.to ? years.from : `${years.from}-${years.to}`}`] : []),
+    ...topics.map((value) => `topic:${value}`),
+  ].join(' ');
+}
+
+function rejectedFilterNotes(context: CommandContext, parsed: ParsedQuery): Block[] {
+  return parsed.rejectedFilters.map((rejected) =>
+    paragraph(text(context.t('search.badFilter', { value: rejected.value, filter: `${rejected.field}:` }))),
+  );
+}

@@ -1,0 +1,53 @@
+/** `/search <query>` and its previous/next buttons. */
+import { paragraph, reply, text } from '../model/reply-builders.ts';
+import type { Reply } from '../model/reply.ts';
+import { ok, type ActionSpec, type CommandContext, type CommandSpec } from '../router/command.ts';
+import { UserError } from '../router/user-error.ts';
+import { hasFilters, hasPositiveTerms } from '../search/parsed-query.ts';
+import { parseQuery } from '../search/query-parser.ts';
+import { searchExample } from './examples.ts';
+import { PAGE_SIZE, resultsReply, SEARCH_PAGE_ACTION } from './search-results.ts';
+
+export const searchCommand: CommandSpec<string> = {
+  name: 'search',
+  descriptionKey: 'help.commands.search',
+  parse: (args) => ok(args),
+  async run(context, query) {
+    if (!query) return usage(context);
+    return searchPage(context, query, 0);
+  },
+};
+
+export const searchPageAction: ActionSpec = {
+  actionId: SEARCH_PAGE_ACTION,
+  async run(context, value) {
+    const [token = '', page = ''] = value.split(':');
+    const state = /^\d{1,4}$/.test(page) ? await context.services.sessions.load(token) : undefined;
+    if (!state) throw new UserError('search.expired');
+    return searchPage(context, state.query, Number(page), token);
+  },
+};
+
+async function searchPage(context: CommandContext, query: string, pageIndex: number, token?: string): Promise<Reply> {
+  const parsed = parseQuery(query);
+  if (!hasPositiveTerms(parsed) && parsed.excluded.length > 0 && !hasFilters(parsed.filters)) {
+    return reply([paragraph(text(context.t('search.onlyExclusions')))]);
+  }
+  const page = await context.services.search.search({
+    query: parsed,
+    preferredLanguage: context.language === 'sh-Cyrl' ? 'sh' : context.language,
+    offset: pageIndex * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const sessionToken = token ?? (page.total > PAGE_SIZE ? await saveSession(context, query) : undefined);
+  return resultsReply(context, { query, parsed, page, pageIndex, ...(sessionToken ? { token: sessionToken } : {}) });
+}
+
+function saveSession(context: CommandContext, query: string): Promise<string> {
+  const { platform, sender } = context.incoming;
+  return context.services.sessions.save({ query, platform, userId: sender.id });
+}
+
+function usage(context: CommandContext): Reply {
+  return reply([paragraph(text(context.t('search.usage', { example: `/search ${searchExample(context)}` })))]);
+}

@@ -1,0 +1,40 @@
+/**
+ * A platform-neutral reply: blocks of spans plus rows of buttons.
+ * Member and document text is data inside spans, never markup: each renderer
+ * escapes it for its own format.
+ */
+export type Span =
+  | { kind: 'text'; text: string }
+  | { kind: 'bold'; text: string }
+  | { kind: 'italic'; text: string }
+  | { kind: 'code'; text: string }
+  | { kind: 'link'; text: string; url: string };
+
+export interface Field {
+  label: string;
+  value: Span[];
+}
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; spans: Span[] }
+  | { kind: 'list'; items: Span[][]; ordered?: boolean; start?: number }
+  | { kind: 'fields'; fields: Field[] }
+  | { kind: 'divider' };
+
+export interface Button {
+  /** Which handler the press goes to (a short constant). */
+  actionId: string;
+  label: string;
+  /** Opaque, short: long state lives in the database behind a token. */
+  value: string;
+}
+
+export interface Reply {
+  blocks: Block[];
+  buttons: Button[][];
+  /** Only the member who asked should see it (ephemeral / DM). */
+  private: boolean;
+  /** Plain text for notifications and platforms that need one. */
+  fallbackText: string;
+}

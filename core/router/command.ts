@@ -1,0 +1,48 @@
+/** The shapes of commands and button actions, and what they receive. */
+import type { Incoming } from '../model/incoming.ts';
+import type { Reply } from '../model/reply.ts';
+import type {
+  AccountSettings, Clock, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+} from '../ports.ts';
+import type { UserError } from './user-error.ts';
+
+export interface CoreServices {
+  documents: DocumentRepository;
+  search: DocumentSearch;
+  settings: AccountSettings;
+  sessions: SearchSessions;
+  translator: Translator;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface CommandContext {
+  incoming: Incoming;
+  /** The member's interface language (`en`, `sh-Cyrl`, …). */
+  language: string;
+  t(key: string, params?: TranslationParams): string;
+  services: CoreServices;
+}
+
+export type ParseResult<A> = { ok: true; value: A } | { ok: false; error: UserError };
+
+export type GuardResult = { ok: true } | { ok: false; error: UserError };
+export type Guard = (context: CommandContext) => GuardResult | Promise<GuardResult>;
+
+export interface CommandSpec<A = string> {
+  name: string;
+  /** Locale key of the one-line description in /help and command menus. */
+  descriptionKey: string;
+  /** Pure: turns the argument text into the command's arguments, or says what is wrong. */
+  parse(args: string): ParseResult<A>;
+  guards?: Guard[];
+  run(context: CommandContext, args: A): Promise<Reply>;
+}
+
+export interface ActionSpec {
+  actionId: string;
+  run(context: CommandContext, value: string): Promise<Reply>;
+}
+
+export const ok = <A>(value: A): ParseResult<A> => ({ ok: true, value });
+export const fail = <A>(error: UserError): ParseResult<A> => ({ ok: false, error });

@@ -1,0 +1,105 @@
+/**
+ * Turns an `Incoming` into replies: finds the member's language, the command
+ * or button handler, runs its parser and guards, and turns errors into
+ * translated replies. A `UserError` is the member's to fix; anything else is
+ * logged with platform, event and command, and the member gets an apology.
+ */
+import { DEFAULT_LANGUAGE, memberLanguageFromLocale } from '../library/language.ts';
+import type { Incoming } from '../model/incoming.ts';
+import { paragraph, reply, text } from '../model/reply-builders.ts';
+import type { Reply } from '../model/reply.ts';
+import type { ActionSpec, CommandContext, CommandSpec, CoreServices } from './command.ts';
+import { UserError } from './user-error.ts';
+
+export interface RouterOptions {
+  commands: CommandSpec<any>[];
+  actions: ActionSpec[];
+  /** In a private chat, plain text is treated as this command (a search). */
+  privateTextCommand?: string;
+}
+
+export class Router {
+  private readonly commands = new Map<string, CommandSpec<any>>();
+  private readonly actions = new Map<string, ActionSpec>();
+
+  constructor(
+    private readonly services: CoreServices,
+    private readonly options: RouterOptions,
+  ) {
+    for (const command of options.commands) this.commands.set(command.name, command);
+    for (const action of options.actions) this.actions.set(action.actionId, action);
+  }
+
+  get commandSpecs(): CommandSpec<any>[] {
+    return [...this.commands.values()];
+  }
+
+  async handle(incoming: Incoming): Promise<Reply[]> {
+    const context = await this.contextFor(incoming);
+    try {
+      const result = await this.dispatch(context);
+      return result ? [result] : [];
+    } catch (error) {
+      if (error instanceof UserError) return [userErrorReply(context, error)];
+      this.services.logger.error(
+        { err: error, platform: incoming.platform, eventId: incoming.eventId, command: describe(incoming) },
+        'handler failed',
+      );
+      return [reply([paragraph(text(context.t('errors.internal')))], { private: true })];
+    }
+  }
+
+  private async dispatch(context: CommandContext): Promise<Reply | undefined> {
+    const content = context.incoming.content;
+    switch (content.kind) {
+      case 'command':
+        return this.runCommand(context, content.name, content.args);
+      case 'action': {
+        const action = this.actions.get(content.actionId);
+        if (!action) throw new UserError('errors.unknownButton');
+        return action.run(context, content.value);
+      }
+      case 'text': {
+        const fallback = this.options.privateTextCommand;
+        if (context.incoming.conversation.kind !== 'private' || !content.text.trim()) return undefined;
+        if (fallback) return this.runCommand(context, fallback, content.text);
+        throw new UserError('errors.notACommand', { example: '/search', help: '/help' });
+      }
+    }
+  }
+
+  private async runCommand(context: CommandContext, name: string, args: string): Promise<Reply> {
+    const command = this.commands.get(name.toLowerCase());
+    if (!command) throw new UserError('errors.unknownCommand', { command: `/${name}`, help: '/help' });
+    const parsed = command.parse(args.trim());
+    if (!parsed.ok) throw parsed.error;
+    for (const guard of command.guards ?? []) {
+      const verdict = await guard(context);
+      if (!verdict.ok) throw verdict.error;
+    }
+    return command.run(context, parsed.value);
+  }
+
+  private async contextFor(incoming: Incoming): Promise<CommandContext> {
+    const { settings, translator } = this.services;
+    const stored = await settings.getLanguage(incoming.platform, incoming.sender.id);
+    const language = stored ?? memberLanguageFromLocale(incoming.sender.locale) ?? DEFAULT_LANGUAGE;
+    return {
+      incoming,
+      language,
+      t: (key, params) => translator.t(language, key, params),
+      services: this.services,
+    };
+  }
+}
+
+function userErrorReply(context: CommandContext, error: UserError): Reply {
+  return reply([paragraph(text(context.t(error.key, error.params)))], { private: true });
+}
+
+function describe(incoming: Incoming): string {
+  const content = incoming.content;
+  if (content.kind === 'command') return `/${content.name}`;
+  if (content.kind === 'action') return `action:${content.actionId}`;
+  return 'text';
+}

@@ -1,0 +1,63 @@
+/**
+ * Folding: one search key for every way a word can be written.
+ *
+ * Members type without diacritics, in Latin or Cyrillic, with `ș` or `ş`.
+ * Both the indexed text and the query go through the same `foldText`, so
+ * "zaštita", "zastita", "ЗАШТИТА" and "zaŝtita" all become `zastita`.
+ * The key is only ever compared with other keys, never shown.
+ */
+
+// Cyrillic → Latin, chosen so that Serbian/Bosnian/Montenegrin Cyrillic meets
+// its own Latin alphabet letter for letter, and Macedonian and Bulgarian meet
+// their usual Latin spellings once the digraph rules below have run.
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'dj', е: 'e', ж: 'z', з: 'z', и: 'i',
+  ј: 'j', к: 'k', л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p', р: 'r',
+  с: 's', т: 't', ћ: 'c', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'c', џ: 'dz', ш: 's',
+  // Macedonian
+  ѓ: 'gj', ќ: 'kj', ѕ: 'dz',
+  // Bulgarian (Streamlined System: ъ → a, щ → sht, ю → yu, я → ya, й → y)
+  щ: 'st', ъ: 'a', ь: 'j', ю: 'ju', я: 'ja', й: 'j',
+  // Russian and Ukrainian letters that appear in names and references
+  ё: 'e', ы: 'i', э: 'e', є: 'e', і: 'i', ї: 'i', ґ: 'g',
+};
+
+// Letters that Unicode does not decompose into a base letter and a mark.
+const SPECIAL_LATIN: Record<string, string> = {
+  đ: 'dj', ð: 'd', ħ: 'h', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th',
+};
+
+// Latin spellings of the same sound that members use interchangeably:
+// Bulgarian "zh/ch/sh" for ж/ч/ш, "dj" or plain "d" for đ, "y" for й/ј.
+const DIGRAPHS: Array<[RegExp, string]> = [
+  [/dj/g, 'd'],
+  [/zh/g, 'z'],
+  [/ch/g, 'c'],
+  [/sh/g, 's'],
+  [/y/g, 'j'],
+];
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+function mapLetters(text: string, table: Record<string, string>): string {
+  let out = '';
+  for (const char of text) out += table[char] ?? char;
+  return out;
+}
+
+/** Fold a whole text (words and separators) into its search key. */
+export function foldText(input: string): string {
+  let text = input.normalize('NFC').toLowerCase();
+  text = mapLetters(text, CYRILLIC);
+  text = text.normalize('NFD').replace(COMBINING_MARKS, '');
+  text = mapLetters(text, SPECIAL_LATIN);
+  for (const [pattern, replacement] of DIGRAPHS) text = text.replace(pattern, replacement);
+  return text;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** Split into folded words, the same way FTS5's unicode61 splits folded text. */
+export function foldedTokens(input: string): string[] {
+  return foldText(input).match(TOKEN) ?? [];
+}

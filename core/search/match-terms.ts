@@ -1,0 +1,35 @@
+/**
+ * The terms a backend matches for a parsed query: each word by its stem as a
+ * prefix, phrases and exclusions exactly. Shared so that every backend finds
+ * the same documents.
+ */
+import type { ParsedQuery } from './parsed-query.ts';
+import { stem } from './stem.ts';
+
+export interface MatchTerm {
+  tokens: string[];
+  /** The last token is a prefix (a stem), not a whole word. */
+  prefix: boolean;
+  /** The word as typed (folded), when it differs from its stem: matching it too ranks the exact form higher. */
+  exact?: string;
+}
+
+/** Words shorter than this match exactly: a 2-letter prefix matches half the index. */
+const MIN_PREFIX_WORD = 3;
+
+export function wordTerm(word: string): MatchTerm {
+  if (word.length < MIN_PREFIX_WORD) return { tokens: [word], prefix: false };
+  const stemmed = stem(word);
+  return stemmed === word ? { tokens: [word], prefix: true } : { tokens: [stemmed], prefix: true, exact: word };
+}
+
+export function requiredTerms(query: ParsedQuery): MatchTerm[] {
+  return [
+    ...query.words.map(wordTerm),
+    ...query.phrases.map((tokens) => ({ tokens, prefix: false })),
+  ];
+}
+
+export function excludedTerms(query: ParsedQuery): MatchTerm[] {
+  return query.excluded.map((tokens) => (tokens.length === 1 ? wordTerm(tokens[0]!) : { tokens, prefix: false }));
+}

@@ -1,0 +1,33 @@
+/**
+ * Ranking after relevance: among close scores, the member's language first,
+ * then newer first. "Close" is a band of 15% in score, so the order is a
+ * proper sort (a pairwise "within 15% of each other" would not be transitive).
+ */
+import type { SearchHit } from '../ports.ts';
+
+const CLOSE = Math.log(1.15);
+
+function band(score: number): number {
+  return Math.floor(Math.log(Math.max(score, 1e-9)) / CLOSE);
+}
+
+export function rankHits(hits: SearchHit[], preferredLanguage: string): SearchHit[] {
+  const keyed = hits.map((hit) => ({
+    hit,
+    band: band(hit.score),
+    preferred: hit.document.languageGroup === preferredLanguage ? 1 : 0,
+    year: hit.document.year ?? 0,
+  }));
+  keyed.sort(
+    (a, b) =>
+      b.band - a.band ||
+      b.preferred - a.preferred ||
+      b.year - a.year ||
+      b.hit.score - a.hit.score ||
+      a.hit.document.id.localeCompare(b.hit.document.id, 'en', { numeric: true }),
+  );
+  return keyed.map((entry) => entry.hit);
+}
+
+/** How many of the best hits are re-ranked; later pages keep pure relevance. */
+export const RERANK_WINDOW = 200;

@@ -1,0 +1,3 @@
+export { accountSettings } from './account-settings.ts';
+export { documents } from './documents.ts';
+export { searchSessions } from './search-sessions.ts';

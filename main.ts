@@ -1,0 +1,70 @@
+/**
+ * The composition root: the one place that knows every implementation of
+ * every port. The CLI, the bots and the tests build the app through here.
+ */
+import { describeConfig, type Config } from './config.ts';
+import { createCoreRouter } from './core/commands/index.ts';
+import type { Clock, Translator } from './core/ports.ts';
+import type { Router } from './core/router/router.ts';
+import { openDatabase, type OpenDatabase } from './db/open-database.ts';
+import { SqliteAccountSettings } from './db/sqlite-account-settings.ts';
+import { SqliteDocumentSearch } from './db/sqlite-document-search.ts';
+import { SqliteDocumentStore } from './db/sqlite-document-store.ts';
+import { SqliteSearchSessions } from './db/sqlite-search-sessions.ts';
+import { importLibraryFile } from './library/import-library.ts';
+import { createTranslator } from './locales/translator.ts';
+import { createLogger, type ProcessLogger } from './logger.ts';
+
+export interface App {
+  config: Readonly<Config>;
+  db: OpenDatabase;
+  store: SqliteDocumentStore;
+  search: SqliteDocumentSearch;
+  router: Router;
+  translator: Translator;
+  logger: ProcessLogger;
+  close(): void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppOptions {
+  clock?: Clock;
+  /** Default log level when LOG_LEVEL is not set (the console keeps quiet). */
+  defaultLogLevel?: string;
+}
+
+export function createApp(config: Readonly<Config>, options: AppOptions = {}): App {
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger(config.logLevel ?? options.defaultLogLevel ?? 'info');
+  const db = openDatabase(config.databasePath);
+  const store = new SqliteDocumentStore(db);
+  const search = new SqliteDocumentSearch(db);
+  const translator = createTranslator();
+  const router = createCoreRouter({
+    documents: store,
+    search,
+    settings: new SqliteAccountSettings(db, clock),
+    sessions: new SqliteSearchSessions(db, clock),
+    translator,
+    clock,
+    logger,
+  });
+  logger.info(describeConfig(config), 'cphub started');
+  return { config, db, store, search, router, translator, logger, close: () => db.close() };
+}
+
+/**
+ * A newcomer's first start: an empty library gets the bundled sample, so
+ * `/search` finds real documents at once. Later starts leave it alone.
+ */
+export async function seedSampleLibrary(app: App): Promise<void> {
+  const path = app.config.sampleLibrary;
+  if (!path || (await app.store.count()) > 0) return;
+  const report = await importLibraryFile(path, app.store, { now: new Date() });
+  if (report.problems.length > 0) {
+    app.logger.error({ path, problems: report.problems.slice(0, 5) }, 'the sample library did not import');
+    return;
+  }
+  app.logger.info({ path, added: report.added }, 'imported the sample library');
+}

@@ -1,0 +1,92 @@
+/**
+ * The real core over a fresh in-memory database with the real migrations,
+ * the real translator and a fixed clock: what the adapters talk to.
+ */
+import { createCoreRouter } from '../../core/commands/index.ts';
+import type { LibraryDocument } from '../../core/library/document.ts';
+import type { Incoming } from '../../core/model/incoming.ts';
+import { blocksToPlain } from '../../core/model/reply-builders.ts';
+import type { Reply } from '../../core/model/reply.ts';
+import type { Logger } from '../../core/ports.ts';
+import type { Router } from '../../core/router/router.ts';
+import { openDatabase, type OpenDatabase } from '../../db/open-database.ts';
+import { SqliteAccountSettings } from '../../db/sqlite-account-settings.ts';
+import { SqliteDocumentSearch } from '../../db/sqlite-document-search.ts';
+import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
+import { SqliteSearchSessions } from '../../db/sqlite-search-sessions.ts';
+import { createTranslator } from '../../locales/translator.ts';
+
+export const FIXED_NOW = new Date('2026-03-14T09:00:00Z');
+
+export interface CoreHarness {
+  db: OpenDatabase;
+  store: SqliteDocumentStore;
+  router: Router;
+  errors: unknown[];
+  /** Sends one line as the console member would type it. */
+  send(line: string, options?: { userId?: string; locale?: string; group?: boolean }): Promise<Reply[]>;
+  press(button: { actionId: string; value: string }, options?: { userId?: string }): Promise<Reply[]>;
+}
+
+export function createCoreHarness(documents: LibraryDocument[] = []): CoreHarness {
+  const db = openDatabase(':memory:');
+  const store = new SqliteDocumentStore(db);
+  store.upsertAll(documents, FIXED_NOW);
+  const clock = { now: () => FIXED_NOW };
+  const errors: unknown[] = [];
+  const logger: Logger = { info: () => {}, warn: () => {}, error: (details) => void errors.push(details) };
+  const router = createCoreRouter({
+    documents: store,
+    search: new SqliteDocumentSearch(db),
+    settings: new SqliteAccountSettings(db, clock),
+    sessions: new SqliteSearchSessions(db, clock),
+    translator: createTranslator(),
+    clock,
+    logger,
+  });
+  let eventCounter = 0;
+  const incoming = (content: Incoming['content'], userId = 'u1', locale?: string, group = false): Incoming => ({
+    eventId: `e${++eventCounter}`,
+    platform: 'console',
+    sender: { id: userId, ...(locale ? { locale } : {}) },
+    conversation: { id: group ? 'g1' : 'c1', kind: group ? 'group' : 'private' },
+    content,
+  });
+  return {
+    db,
+    store,
+    router,
+    errors,
+    send(line, options = {}) {
+      const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
+      const content: Incoming['content'] = match
+        ? { kind: 'command', name: match[1]!, args: match[2]! }
+        : { kind: 'text', text: line };
+      return router.handle(incoming(content, options.userId, options.locale, options.group));
+    },
+    press(button, options = {}) {
+      return router.handle(incoming({ kind: 'action', ...button }, options.userId));
+    },
+  };
+}
+
+export function plain(replies: Reply[]): string {
+  return replies.map((reply) => blocksToPlain(reply.blocks)).join('\n---\n');
+}
+
+/** A document with defaults, for tests that care about a few fields. */
+export function sampleDocument(overrides: Partial<LibraryDocument> & { id: string; title: string }): LibraryDocument {
+  return {
+    summary: '',
+    body: '',
+    language: 'en',
+    languageGroup: 'en',
+    country: '',
+    type: 'report',
+    topics: [],
+    publisher: '',
+    year: 2020,
+    url: '',
+    ...overrides,
+  };
+}
