@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../core/search/query-parser.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { SqliteDocumentSearch } from '../../db/sqlite-document-search.ts';
+import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
+import { sampleDocument } from '../support/core-harness.ts';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+
+function library() {
+  const db = openDatabase(':memory:');
+  const store = new SqliteDocumentStore(db);
+  const search = new SqliteDocumentSearch(db);
+  const find = async (query: string) =>
+    (await search.search({ query: parseQuery(query), preferredLanguage: 'en', offset: 0, limit: 10 })).hits.map(
+      (hit) => hit.document.id,
+    );
+  return { db, store, find };
+}
+
+describe('the library in SQLite', () => {
+  it('a changed document is found by its new words only; the index keeps one row per document', async () => {
+    const { db, store, find } = library();
+    store.upsertAll([sampleDocument({ id: 'a', title: 'Foster care handbook' })], NOW);
+    expect(store.upsertAll([sampleDocument({ id: 'a', title: 'Kinship care handbook' })], NOW)).toEqual({
+      added: 0, updated: 1, unchanged: 0,
+    });
+    expect(await find('foster')).toEqual([]);
+    expect(await find('kinship')).toEqual(['a']);
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM documents_fts').get()).toEqual({ n: 1 });
+  });
+
+  it('the same document again changes nothing, not even its timestamp', async () => {
+    const { db, store } = library();
+    const document = sampleDocument({ id: 'a', title: 'Foster care handbook' });
+    store.upsertAll([document], NOW);
+    store.upsertAll([document], new Date('2026-06-01T00:00:00Z'));
+    expect(db.sqlite.prepare('SELECT updated_at FROM documents').get()).toEqual({ updated_at: NOW.toISOString() });
+  });
+
+  it('a batch that fails half-way leaves nothing behind', async () => {
+    const { store } = library();
+    const broken = { ...sampleDocument({ id: 'b', title: 'x' }), title: null as unknown as string };
+    expect(() => store.upsertAll([sampleDocument({ id: 'a', title: 'Foster care' }), broken], NOW)).toThrow();
+    expect(await store.count()).toBe(0);
+  });
+
+  it('a database file is created with its folder, in WAL mode, with every migration applied', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cphub-db-')), 'nested', 'cphub.db');
+    const db = openDatabase(path);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    expect(tables).toEqual(expect.arrayContaining([{ name: 'documents' }, { name: 'documents_fts' }, { name: 'search_sessions' }]));
+    db.close();
+    // Opening again applies nothing twice.
+    openDatabase(path).close();
+  });
+});
