@@ -29,6 +29,7 @@ const SPECIAL_LATIN: Record<string, string> = {
 
 // Latin spellings of the same sound that members use interchangeably:
 // Bulgarian "zh/ch/sh" for ж/ч/ш, "dj" or plain "d" for đ, "y" for й/ј.
+// "dj" → "d" also lets ijekavian "djeca" meet ekavian "deca".
 const DIGRAPHS: Array<[RegExp, string]> = [
   [/dj/g, 'd'],
   [/zh/g, 'z'],
