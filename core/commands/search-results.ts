@@ -44,7 +44,7 @@ function resultItem(context: CommandContext, document: LibraryDocument): Span[] 
   const meta = [
     typeName(t, document.type),
     document.year?.toString() ?? '',
-    languageName(t, document),
+    languageName(t, document, context.language),
     countryName(context.language, document.country),
   ].filter(Boolean);
   const spans: Span[] = [bold(document.title), text(` — ${meta.join(' · ')} · `)];

@@ -7,7 +7,9 @@ import type { LibraryDocument } from './document.ts';
 
 type Translate = (key: string) => string;
 
-const NAMED_LANGUAGES = new Set(['en', 'sq', 'sh', 'bg', 'hu', 'ro', 'mk']);
+// BCMS names come from the locale files: CLDR calls Montenegrin "Serbian
+// (Montenegro)" in most of the hub's languages, which members would rightly reject.
+const BCMS_NAMED = new Set(['sr', 'hr', 'bs', 'cnr', 'sh']);
 const NAMED_TYPES = new Set([
   'report', 'guideline', 'toolkit', 'policy', 'strategy', 'legislation', 'training material', 'research',
 ]);
@@ -19,14 +21,21 @@ export function intlLocale(language: string): string {
   return language;
 }
 
-export function languageName(t: Translate, document: LibraryDocument): string {
-  if (!NAMED_LANGUAGES.has(document.languageGroup)) return document.language;
-  const name = t(`languageNames.${document.languageGroup}`);
-  return /-Cyrl/.test(document.language) && document.languageGroup === 'sh' ? `${name}, ${cyrillicLabel(t)}` : name;
+/** "Serbian, Cyrillic", "makedonski", "albaneză": the document's own language, in the member's. */
+export function languageName(t: Translate, document: LibraryDocument, language: string): string {
+  const [base = ''] = document.language.split('-');
+  const locale = intlLocale(language);
+  const name = BCMS_NAMED.has(base) ? t(`documentLanguages.${base}`) : displayName(locale, 'language', base);
+  const cyrillic = /-Cyrl(-|$)/.test(document.language) ? displayName(locale, 'script', 'Cyrl') : '';
+  return cyrillic ? `${name}, ${cyrillic}` : name;
 }
 
-function cyrillicLabel(t: Translate): string {
-  return t('languageNames.sh-Cyrl').split(' ').slice(-1)[0] ?? 'Cyrillic';
+function displayName(locale: string, type: 'language' | 'script' | 'region', code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function typeName(t: Translate, type: string): string {
@@ -35,10 +44,5 @@ export function typeName(t: Translate, type: string): string {
 }
 
 export function countryName(language: string, code: string): string {
-  if (!code) return '';
-  try {
-    return new Intl.DisplayNames([intlLocale(language)], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return code ? displayName(intlLocale(language), 'region', code) : '';
 }

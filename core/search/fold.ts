@@ -30,30 +30,50 @@ const SPECIAL_LATIN: Record<string, string> = {
 // Latin spellings of the same sound that members use interchangeably:
 // Bulgarian "zh/ch/sh" for ж/ч/ш, "dj" or plain "d" for đ, "y" for й/ј.
 // "dj" → "d" also lets ijekavian "djeca" meet ekavian "deca".
-const DIGRAPHS: Array<[RegExp, string]> = [
-  [/dj/g, 'd'],
-  [/zh/g, 'z'],
-  [/ch/g, 'c'],
-  [/sh/g, 's'],
-  [/y/g, 'j'],
-];
+const DIGRAPHS: Record<string, string> = { dj: 'd', zh: 'z', ch: 'c', sh: 's', y: 'j' };
+const DIGRAPH_PATTERN = /dj|zh|ch|sh|y/g;
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
-function mapLetters(text: string, table: Record<string, string>): string {
-  let out = '';
-  for (const char of text) out += table[char] ?? char;
-  return out;
+/** One character, the slow and obviously right way; cached by `foldChar`. */
+function foldCharUncached(char: string): string {
+  let folded = char.toLowerCase();
+  folded = [...folded].map((c) => CYRILLIC[c] ?? c).join('');
+  folded = folded.normalize('NFD').replace(COMBINING_MARKS, '');
+  return [...folded].map((c) => SPECIAL_LATIN[c] ?? c).join('');
+}
+
+// Folding runs over every imported text: a character is worked out once.
+const CHAR_CACHE = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = CHAR_CACHE.get(char);
+  if (folded === undefined) {
+    folded = foldCharUncached(char);
+    CHAR_CACHE.set(char, folded);
+  }
+  return folded;
 }
 
 /** Fold a whole text (words and separators) into its search key. */
 export function foldText(input: string): string {
-  let text = input.normalize('NFC').toLowerCase();
-  text = mapLetters(text, CYRILLIC);
-  text = text.normalize('NFD').replace(COMBINING_MARKS, '');
-  text = mapLetters(text, SPECIAL_LATIN);
-  for (const [pattern, replacement] of DIGRAPHS) text = text.replace(pattern, replacement);
-  return text;
+  // NFC first, so "s" + combining comma meets "ș" and "и" + breve meets "й".
+  const text = input.normalize('NFC');
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 128) {
+      // ASCII fast path: only upper case changes.
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[index];
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      // A surrogate pair (emoji, rare scripts): never a letter we fold.
+      out += text.slice(index, index + 2);
+      index++;
+    } else {
+      out += foldChar(text[index]!);
+    }
+  }
+  return out.replace(DIGRAPH_PATTERN, (digraph) => DIGRAPHS[digraph]!);
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;

@@ -24,7 +24,7 @@ export const documents = sqliteTable(
     publisher: text('publisher').notNull().default(''),
     year: integer('year'),
     url: text('url').notNull().default(''),
-    /** Hash of the imported fields: a re-import of the same row changes nothing. */
+    /** Hash (SHA-1: change detection, not security) of the imported fields: a re-import of the same row changes nothing. */
     contentHash: text('content_hash').notNull(),
     importedAt: text('imported_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -23,6 +23,7 @@ describe('/doc', () => {
     expect(text).toContain('Type: Strategy');
     expect(text).toContain('Year: 2008');
     expect(text).toContain('Country: Serbia');
+    expect(text).toContain('Language: Serbian, Cyrillic');
     expect(text).toContain('Publisher: Влада Републике Србије');
     expect(text).toContain('Topics: violence and abuse');
     expect(text).toContain('Link: Open the document');
@@ -36,6 +37,15 @@ describe('/doc', () => {
     );
     expect(plain(await hub.send('/doc nope'))).toBe('There is no document with the id nope.');
   });
+});
+
+it('names a Montenegrin document Montenegrin, in every language', async () => {
+  const hub = createCoreHarness([{ ...strategy, id: 'me', language: 'cnr-Latn', country: 'ME' }]);
+  expect(plain(await hub.send('/doc me'))).toContain('Language: Montenegrin');
+  await hub.send('/lang sh');
+  expect(plain(await hub.send('/doc me'))).toContain('crnogorski');
+  await hub.send('/lang ro');
+  expect(plain(await hub.send('/doc me'))).toContain('muntenegreană');
 });
 
 describe('/lang', () => {
