@@ -59,3 +59,36 @@ describe('the library in SQLite', () => {
     openDatabase(path).close();
   });
 });
+
+describe('ranking a very common word', () => {
+  it('ranks only the newest matches when more than the window match, and still counts them all', async () => {
+    const db = openDatabase(':memory:');
+    const store = new SqliteDocumentStore(db);
+    // 30 documents mention foster care; the strongest match (title) is old, one is new.
+    store.upsertAll(
+      [
+        sampleDocument({ id: 'old-title', title: 'Foster care' }),
+        ...Array.from({ length: 28 }, (_, index) =>
+          sampleDocument({ id: `body-${index}`, title: 'Annual report', body: `Chapter ${index} on foster care and other services.` }),
+        ),
+        sampleDocument({ id: 'new-title', title: 'Foster care standards' }),
+      ],
+      NOW,
+    );
+    const search = new SqliteDocumentSearch(db, 10);
+    const pageAt = (offset: number) =>
+      search.search({ query: parseQuery('foster'), preferredLanguage: 'en', offset, limit: 5 });
+    const [first, second] = [await pageAt(0), await pageAt(5)];
+    expect(first.total).toBe(30);
+    const found = [...first.hits, ...second.hits].map((hit) => hit.document.id);
+    expect(new Set(found).size).toBe(10);
+    expect(found[0]).toBe('new-title');
+    expect(found).not.toContain('old-title');
+    expect(found).toContain('body-27');
+    expect(found).not.toContain('body-0');
+    // Under the window, the old title match wins as BM25 says.
+    const full = await new SqliteDocumentSearch(db).search({ query: parseQuery('foster'), preferredLanguage: 'en', offset: 0, limit: 5 });
+    expect(full.hits[0]!.document.id).toMatch(/title/);
+    expect(full.hits.map((hit) => hit.document.id)).toContain('old-title');
+  });
+});
