@@ -2,7 +2,7 @@
  * The composition root: the one place that knows every implementation of
  * every port. The CLI, the bots and the tests build the app through here.
  */
-import { describeConfig, type Config } from './config.ts';
+import { ConfigError, describeConfig, type Config } from './config.ts';
 import { createCoreRouter } from './core/commands/index.ts';
 import type { Clock, Translator } from './core/ports.ts';
 import type { Router } from './core/router/router.ts';
@@ -37,7 +37,7 @@ export interface AppOptions {
 export function createApp(config: Readonly<Config>, options: AppOptions = {}): App {
   const clock = options.clock ?? systemClock;
   const logger = createLogger(config.logLevel ?? options.defaultLogLevel ?? 'info');
-  const db = openDatabase(config.databasePath);
+  const db = openConfiguredDatabase(config.databasePath);
   const store = new SqliteDocumentStore(db);
   const search = new SqliteDocumentSearch(db);
   const translator = createTranslator();
@@ -54,6 +54,15 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   return { config, db, store, search, router, translator, logger, close: () => db.close() };
 }
 
+/** A database that cannot be opened is a configuration problem: name the variable. */
+function openConfiguredDatabase(path: string): OpenDatabase {
+  try {
+    return openDatabase(path);
+  } catch (error) {
+    throw new ConfigError([`CPHUB_DB: cannot open the database ${path}: ${(error as Error).message}`]);
+  }
+}
+
 /**
  * A newcomer's first start: an empty library gets the bundled sample, so
  * `/search` finds real documents at once. Later starts leave it alone.
@@ -61,7 +70,14 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
 export async function seedSampleLibrary(app: App): Promise<void> {
   const path = app.config.sampleLibrary;
   if (!path || (await app.store.count()) > 0) return;
-  const report = await importLibraryFile(path, app.store, { now: new Date() });
+  let report;
+  try {
+    report = await importLibraryFile(path, app.store, { now: new Date() });
+  } catch (error) {
+    // The chat still starts, with an empty library; the log says why.
+    app.logger.error({ path, err: error }, 'CPHUB_SAMPLE_LIBRARY: the sample library could not be read');
+    return;
+  }
   if (report.problems.length > 0) {
     app.logger.error({ path, problems: report.problems.slice(0, 5) }, 'the sample library did not import');
     return;

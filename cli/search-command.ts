@@ -2,16 +2,28 @@
  * `cphub search "<query>" [--lang xx] [--json] [--limit n]`: the ranked
  * results as members would get them, for admins and scripts.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { DEFAULT_LANGUAGE, resolveLanguageName } from '../core/library/language.ts';
 import { parseQuery } from '../core/search/query-parser.ts';
-import { createApp, seedSampleLibrary } from '../main.ts';
+import { createApp } from '../main.ts';
 
 interface SearchOptions {
-  lang?: string;
+  lang: string;
   json?: boolean;
-  limit: string;
+  limit: number;
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidArgumentError('a whole number from 1 to 1000');
+  return limit;
+}
+
+function parseLanguage(value: string): string {
+  const language = resolveLanguageName(value);
+  if (!language) throw new InvalidArgumentError('a language code such as en, sq, sh, bg, hu, ro, mk');
+  return language === 'sh-Cyrl' ? 'sh' : language;
 }
 
 export function registerSearchCommand(program: Command): void {
@@ -19,21 +31,24 @@ export function registerSearchCommand(program: Command): void {
     .command('search')
     .description('search the library and print the ranked results')
     .argument('<query>', 'the query, in the /search syntax (quote it for the shell)')
-    .option('--lang <code>', 'the member language preferred among close scores', DEFAULT_LANGUAGE)
+    .option('--lang <code>', 'the member language: preferred among close scores (a filter is lang:)', parseLanguage, DEFAULT_LANGUAGE)
     .option('--json', 'print JSON: id, title, language, score')
-    .option('--limit <n>', 'how many results', '20')
+    .option('--limit <n>', 'how many results (1-1000)', parseLimit, 20)
     .action(async (query: string, options: SearchOptions) => {
+      // `| head` closes stdout early: that is the reader's choice, not an error.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
+      // No sample seeding here: an admin searching before an import must not
+      // find the sample mixed into the real library.
       const app = createApp(loadConfig(), { defaultLogLevel: 'warn' });
       try {
-        await seedSampleLibrary(app);
-        const language = resolveLanguageName(options.lang ?? DEFAULT_LANGUAGE) ?? DEFAULT_LANGUAGE;
-        const limit = Math.max(1, Math.min(1000, Number.parseInt(options.limit, 10) || 20));
-        const page = await app.search.search({
-          query: parseQuery(query),
-          preferredLanguage: language === 'sh-Cyrl' ? 'sh' : language,
-          offset: 0,
-          limit,
-        });
+        const parsed = parseQuery(query);
+        for (const { field, value } of parsed.rejectedFilters) {
+          process.stderr.write(`${field}:${value} is not a value cphub knows; searched without that filter\n`);
+        }
+        const page = await app.search.search({ query: parsed, preferredLanguage: options.lang, offset: 0, limit: options.limit });
         const rows = page.hits.map(({ document, score }) => ({
           id: document.id,
           title: document.title,
@@ -48,6 +63,7 @@ export function registerSearchCommand(program: Command): void {
     });
 }
 
+/** Rows in rank order: relevance first, then the member's language and newer among close scores. */
 function printTable(total: number, rows: Array<{ id: string; title: string; language: string; score: number }>): void {
   process.stdout.write(`${total} found\n`);
   for (const row of rows) {

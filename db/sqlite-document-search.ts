@@ -1,6 +1,6 @@
 /**
  * `DocumentSearch` on SQLite FTS5: BM25 over folded title, summary and body
- * (weights 10 / 4 / 1), then core's re-ranking by the member's language and
+ * (weights 10 / 4 / 1) and topics with publisher (2), then core's re-ranking by the member's language and
  * year among close scores.
  *
  * BM25 costs a few microseconds a matching row, and a common word matches
@@ -22,7 +22,7 @@ import { filterClause, type SqlClause } from './search-filters.ts';
 /** How many matches at most are ranked by BM25 (see above). */
 export const RANK_WINDOW = 2000;
 
-const BM25 = 'bm25(documents_fts, 10.0, 4.0, 1.0)';
+const BM25 = 'bm25(documents_fts, 10.0, 4.0, 1.0, 2.0)';
 const COLUMNS = `d.seq, d.id, d.title, d.summary, d.body, d.language, d.language_group AS languageGroup,
   d.country, d.type, d.topics, d.publisher, d.year, d.url`;
 const FTS_JOIN = 'documents_fts JOIN documents d ON d.seq = documents_fts.rowid';

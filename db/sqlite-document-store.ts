@@ -41,7 +41,7 @@ export class SqliteDocumentStore implements DocumentRepository {
            @topicsKey, @publisher, @year, @url, @contentHash, @now, @now)`,
       ),
       update: sqlite.prepare(`UPDATE documents SET ${FIELDS} WHERE seq = @seq`),
-      insertIndex: sqlite.prepare('INSERT INTO documents_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
+      insertIndex: sqlite.prepare('INSERT INTO documents_fts (rowid, title, summary, body, meta) VALUES (?, ?, ?, ?, ?)'),
       deleteIndex: sqlite.prepare('DELETE FROM documents_fts WHERE rowid = ?'),
     };
   }
@@ -83,7 +83,8 @@ export class SqliteDocumentStore implements DocumentRepository {
     } else {
       seq = Number(this.statements.insert.run(values).lastInsertRowid);
     }
-    this.statements.insertIndex.run(seq, foldText(document.title), foldText(document.summary), foldText(document.body));
+    const meta = foldText([...document.topics, document.publisher].join(' | '));
+    this.statements.insertIndex.run(seq, foldText(document.title), foldText(document.summary), foldText(document.body), meta);
     return existing ? 'updated' : 'added';
   }
 }

@@ -12,6 +12,12 @@ import type { CommandContext } from '../router/command.ts';
 import { hasFilters, type ParsedQuery } from '../search/parsed-query.ts';
 
 export const PAGE_SIZE = 5;
+/** A pasted page is not repeated back in full: a phone shows the start. */
+const QUERY_ECHO_LENGTH = 80;
+
+function echo(query: string): string {
+  return query.length > QUERY_ECHO_LENGTH ? `${query.slice(0, QUERY_ECHO_LENGTH - 1).trimEnd()}…` : query;
+}
 export const SEARCH_PAGE_ACTION = 'search.page';
 
 export interface ResultsView {
@@ -27,7 +33,7 @@ export function resultsReply(context: CommandContext, view: ResultsView): Reply 
   const { t } = context;
   const blocks: Block[] = rejectedFilterNotes(context, view.parsed);
   if (view.page.total === 0) return reply([...blocks, ...nothingFound(context, view)]);
-  blocks.push(paragraph(text(t('search.found', { count: view.page.total, query: view.query }))));
+  blocks.push(paragraph(text(t('search.found', { count: view.page.total, query: echo(view.query) }))));
   blocks.push({
     kind: 'list',
     ordered: true,
@@ -68,7 +74,7 @@ function pagerButtons(context: CommandContext, view: ResultsView, pages: number)
 
 function nothingFound(context: CommandContext, view: ResultsView): Block[] {
   const { t } = context;
-  const blocks = [paragraph(text(t('search.nothing', { query: view.query })))];
+  const blocks = [paragraph(text(t('search.nothing', { query: echo(view.query) })))];
   if (hasFilters(view.parsed.filters)) {
     blocks.push(paragraph(text(t('search.hintFilters', { filters: filterSummary(view.parsed) }))));
   }

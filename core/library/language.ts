@@ -76,7 +76,7 @@ const LANGUAGE_NAMES_AS_TYPED: Record<string, string> = {
   english: 'en', anglisht: 'en', engleski: 'en', angol: 'en', engleza: 'en', anglijski: 'en',
   albanian: 'sq', shqip: 'sq', albanski: 'sq', albanez: 'sq', albanska: 'sq', albanai: 'sq',
   bcms: 'sh', bhsc: 'sh', bhs: 'sh', serbian: 'sh', croatian: 'sh', bosnian: 'sh', montenegrin: 'sh',
-  srpski: 'sh', hrvatski: 'sh', bosanski: 'sh', crnogorski: 'sh', serbocroatian: 'sh',
+  srpski: 'sh', hrvatski: 'sh', bosanski: 'sh', crnogorski: 'sh', serbocroatian: 'sh', српски: 'sh', bulgarski: 'bg', български: 'bg', македонски: 'mk',
   cirilica: 'sh-Cyrl', cyrillic: 'sh-Cyrl', cyr: 'sh-Cyrl',
   bulgarian: 'bg', balgarski: 'bg', bugarski: 'bg',
   hungarian: 'hu', magyar: 'hu', madjarski: 'hu',
@@ -94,6 +94,8 @@ const LANGUAGE_NAMES = new Map(
 export function resolveLanguageName(input: string): string | undefined {
   const key = foldText(input.trim()).replace(/[^a-z]/g, '');
   const named = LANGUAGE_NAMES.get(key);
+  // "Српски" typed in Cyrillic asks for Cyrillic.
+  if (named === 'sh' && /\p{Script=Cyrillic}/u.test(input)) return 'sh-Cyrl';
   if (named) return named;
   const parsed = parseLanguageTag(input);
   if (!parsed || parsed.tag.length > 12) return undefined;

@@ -5,6 +5,7 @@
  */
 import type { ParsedQuery } from './parsed-query.ts';
 import { stem } from './stem.ts';
+import { wordFamily } from './word-families.ts';
 
 export interface MatchTerm {
   tokens: string[];
@@ -12,12 +13,16 @@ export interface MatchTerm {
   prefix: boolean;
   /** The word as typed (folded), when it differs from its stem: matching it too ranks the exact form higher. */
   exact?: string;
+  /** Whole words that match as well as the term (forms of an irregular word, see word-families.ts). */
+  alternatives?: string[];
 }
 
 /** Words shorter than this match exactly: a 2-letter prefix matches half the index. */
 const MIN_PREFIX_WORD = 3;
 
 export function wordTerm(word: string): MatchTerm {
+  const family = wordFamily(word);
+  if (family) return { tokens: [word], prefix: false, alternatives: family.filter((form) => form !== word) };
   if (word.length < MIN_PREFIX_WORD) return { tokens: [word], prefix: false };
   const stemmed = stem(word);
   return stemmed === word ? { tokens: [word], prefix: true } : { tokens: [stemmed], prefix: true, exact: word };

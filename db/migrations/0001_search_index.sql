@@ -6,8 +6,10 @@
 -- indexes of 4, 5 and 6 letters (the common stem lengths) turn those into
 -- one lookup instead of a merge of every word that starts so (measured at
 -- 200,000 documents: count of "prav"* 95 ms -> 18 ms).
+-- `meta` holds the topics and the publisher, so "trafficking" or "UNICEF"
+-- finds documents tagged or published so.
 CREATE VIRTUAL TABLE `documents_fts` USING fts5(
-	title, summary, body,
+	title, summary, body, meta,
 	content = '',
 	contentless_delete = 1,
 	prefix = '4 5 6',

@@ -20,7 +20,7 @@ const LIBRARY: LibraryDocument[] = [
   doc({ id: 'ro-cedilla', title: 'Strategia naţională pentru protecţia copilului', language: 'ro', languageGroup: 'ro', country: 'RO', type: 'strategy', year: 2014 }),
   doc({ id: 'sq-dhuna', title: 'Dhuna ndaj fëmijëve në Shqipëri', language: 'sq', languageGroup: 'sq', country: 'AL', year: 2019 }),
   doc({ id: 'bg-deca', title: 'Насилие над деца в България', language: 'bg', languageGroup: 'bg', country: 'BG', type: 'research', year: 2020 }),
-  doc({ id: 'hu-gyermek', title: 'Gyermekvédelmi jelentés', language: 'hu', languageGroup: 'hu', country: 'HU', year: 2018 }),
+  doc({ id: 'hu-gyermek', title: 'Gyermekvédelmi jelentés', language: 'hu', languageGroup: 'hu', country: 'HU', year: 2018, publisher: 'Ombudsman of Hungary' }),
   doc({ id: 'mk-semejstvo', title: 'Поддршка на семејството', language: 'mk', languageGroup: 'mk', country: 'MK', type: 'training material', year: 2021, topics: ['family support'] }),
   doc({ id: 'phrase-yes', title: 'Child protection systems', year: 2012 }),
   doc({ id: 'phrase-no', title: 'Protection of the child in courts', year: 2012, type: 'training material' }),
@@ -57,6 +57,20 @@ export function describeSearchContract(backendName: string, createBackend: Backe
       ['a date as typed', '2026-03-14', 'code'],
     ])('%s: %s', async (_name, query, expected) => {
       expect(ids(await find(query))).toContain(expected);
+    });
+
+    it.each(['deca', 'dece', 'decom', 'djecom', 'dijete', 'деца', 'децата'])(
+      'every form of "child" in BCMS, Macedonian and Bulgarian finds the others: %s',
+      async (query) => {
+        const found = ids(await find(query));
+        expect(found).toEqual(expect.arrayContaining(['sr-latn', 'sr-cyrl', 'bg-deca']));
+      },
+    );
+
+    it('topics and publishers are searched too', async () => {
+      expect(ids(await find('family support'))).toEqual(['mk-semejstvo']);
+      const published = await backend.search({ query: parseQuery('ombudsman'), preferredLanguage: 'en', offset: 0, limit: 5 });
+      expect(ids(published)).toEqual(['hu-gyermek']);
     });
 
     it('all words must match', async () => {

@@ -64,6 +64,13 @@ describe('/lang', () => {
     expect(text).toContain('„nasilje“');
   });
 
+  it('a language named in Cyrillic gives Cyrillic', async () => {
+    const hub = createCoreHarness([strategy]);
+    expect(plain(await hub.send('/lang Српски'))).toMatch(/^[^a-z]+$/);
+    await hub.send('/lang shqip');
+    expect(plain(await hub.send('/lang'))).toContain('/lang en');
+  });
+
   it('takes the platform locale on first contact', async () => {
     const hub = createCoreHarness([strategy]);
     expect(plain(await hub.send('/search nasilje', { locale: 'hu-HU' }))).toContain('1 dokumentum');

@@ -91,6 +91,13 @@ describe('/search', () => {
     }
   });
 
+  it('a pasted page is echoed back shortened', async () => {
+    const hub = createCoreHarness(manyReports);
+    const text = plain(await hub.send(`/search ${'child protection '.repeat(300)}`));
+    expect(text).toMatch(/^12 documents found for “child protection child protection [a-z ]+…”\./);
+    expect(text.split('\n')[0]!.length).toBeLessThan(120);
+  });
+
   it('plain text in a private chat is a search; in a group it is ignored', async () => {
     const hub = createCoreHarness(manyReports);
     expect(plain(await hub.send('child protection'))).toContain('12 documents found');
