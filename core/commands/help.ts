@@ -23,13 +23,12 @@ export function createHelpCommand(listCommands: () => Array<{ name: string; desc
 
 function syntaxList(context: CommandContext): Block {
   const { t } = context;
-  const example = searchExample(context);
-  const firstWord = example.split(' ')[0] ?? example;
+  // Examples per language that find documents in the sample library.
   const lines: Array<[string, string]> = [
-    ['help.syntax.words', `/search ${example}`],
-    ['help.syntax.phrase', `/search "${example}"`],
-    ['help.syntax.exclude', `/search ${firstWord} -trafficking`],
-    ['help.syntax.filters', `/search ${firstWord} lang:sq year:2015-2020`],
+    ['help.syntax.words', `/search ${searchExample(context)}`],
+    ['help.syntax.phrase', `/search "${t('examples.phrase')}"`],
+    ['help.syntax.exclude', `/search ${t('examples.exclude')}`],
+    ['help.syntax.filters', `/search ${t('examples.filters')}`],
   ];
   return {
     kind: 'list',
