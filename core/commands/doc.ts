@@ -1,5 +1,5 @@
 /** `/doc <id>`: one document in full. */
-import { countryName, languageName, typeName } from '../library/display-names.ts';
+import { countryName, languageName, topicName, typeName } from '../library/display-names.ts';
 import type { LibraryDocument } from '../library/document.ts';
 import { heading, link, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Field } from '../model/reply.ts';
@@ -32,7 +32,7 @@ function documentFields(context: CommandContext, document: LibraryDocument): Fie
     ['doc.language', languageName(t, document, context.language)],
     ['doc.country', countryName(context.language, document.country)],
     ['doc.publisher', document.publisher],
-    ['doc.topics', document.topics.join(', ')],
+    ['doc.topics', document.topics.map((topic) => topicName(t, topic)).join(', ')],
   ];
   const result: Field[] = fields
     .filter(([, value]) => value)

@@ -14,6 +14,16 @@ const NAMED_TYPES = new Set([
   'report', 'guideline', 'toolkit', 'policy', 'strategy', 'legislation', 'training material', 'research',
 ]);
 
+// The sample library's topic vocabulary; other topics show as imported.
+const NAMED_TOPICS = new Set([
+  'violence and abuse', 'trafficking and exploitation', 'children on the move', 'alternative care', 'juvenile justice',
+  'online safety', 'child participation', 'family support', 'disability', 'education', 'health', 'child rights and policy',
+]);
+
+export function topicName(t: Translate, topic: string): string {
+  return NAMED_TOPICS.has(topic) ? t(`topicNames.${topic}`) : topic;
+}
+
 /** The Intl locale for a member language (`sh` is BCMS in Latin). */
 export function intlLocale(language: string): string {
   if (language === 'sh') return 'sr-Latn';

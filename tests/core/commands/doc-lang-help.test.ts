@@ -53,6 +53,7 @@ describe('/lang', () => {
     const hub = createCoreHarness([strategy]);
     expect(plain(await hub.send('/lang ro'))).toBe('De acum înainte vă răspund în română.');
     expect(plain(await hub.send('/doc pub-005'))).toContain('Țară: Serbia');
+    expect(plain(await hub.send('/doc pub-005'))).toContain('violență și abuz');
     expect(plain(await hub.send('/doc pub-005', { userId: 'other' }))).toContain('Country: Serbia');
   });
 
