@@ -1,0 +1,137 @@
+/**
+ * One library size: import the generated corpus into a fresh SQLite file in
+ * batches, measure the file, then time the query mix through the real
+ * parser and `SqliteDocumentSearch`, as a member's `/search` runs it (first
+ * page of 5).
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseQuery } from '../core/search/query-parser.ts';
+import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
+import { SqliteDocumentSearch } from '../db/sqlite-document-search.ts';
+import { SqliteDocumentStore } from '../db/sqlite-document-store.ts';
+import { documentBatches, mulberry32 } from './corpus.ts';
+import { QUERIES, type BenchQuery } from './queries.ts';
+import { latency, type Latency } from './stats.ts';
+
+export const BATCH_SIZE = 5_000;
+const PAGE_SIZE = 5;
+const WARM_UP_ROUNDS = 2;
+/** The member languages' search groups, rotated as the preferred language. */
+const PREFERRED = ['en', 'sh', 'sq', 'mk', 'bg', 'ro', 'hu'];
+const NOW = new Date('2026-03-01T09:00:00Z');
+
+export interface ImportResult {
+  documents: number;
+  /** Time inside `upsertAll` only; generating the text is not the import's cost. */
+  seconds: number;
+  docsPerSecond: number;
+  slowestBatchMs: number;
+  dbBytes: number;
+}
+
+export interface QueryResult {
+  text: string;
+  kind: BenchQuery['kind'];
+  total: number;
+  latency: Latency;
+}
+
+export interface SizeResult {
+  size: number;
+  import: ImportResult;
+  search: Latency;
+  queries: QueryResult[];
+  /** Peak resident set of this process so far, bytes. */
+  maxRssBytes: number;
+}
+
+export async function benchLibrary(size: number, rounds: number): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'cphub-bench-'));
+  const path = join(dir, 'bench.db');
+  const db = openDatabase(path);
+  try {
+    const imported = importCorpus(db, path, size);
+    const { overall, queries } = await timeQueries(new SqliteDocumentSearch(db), rounds);
+    return {
+      size,
+      import: imported,
+      search: overall,
+      queries,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function importCorpus(db: OpenDatabase, path: string, size: number): ImportResult {
+  const store = new SqliteDocumentStore(db);
+  let elapsed = 0;
+  let slowest = 0;
+  for (const batch of documentBatches(size, BATCH_SIZE)) {
+    const start = performance.now();
+    store.upsertAll(batch, NOW);
+    const batchMs = performance.now() - start;
+    elapsed += batchMs;
+    slowest = Math.max(slowest, batchMs);
+  }
+  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const seconds = elapsed / 1000;
+  return { documents: size, seconds, docsPerSecond: size / seconds, slowestBatchMs: slowest, dbBytes: fileBytes(path) };
+}
+
+function fileBytes(path: string): number {
+  return ['', '-wal', '-shm'].reduce((total, suffix) => {
+    try {
+      return total + statSync(path + suffix).size;
+    } catch {
+      return total;
+    }
+  }, 0);
+}
+
+/** Fixed-seed shuffle of the query order per round, so no query always runs cache-hot after its twin. */
+function roundOrder(round: number): number[] {
+  const random = mulberry32(0xbe4c + round);
+  const order = QUERIES.map((_, index) => index);
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+async function timeQueries(
+  search: SqliteDocumentSearch,
+  rounds: number,
+): Promise<{ overall: Latency; queries: QueryResult[] }> {
+  const samples: number[][] = QUERIES.map(() => []);
+  const totals: number[] = QUERIES.map(() => 0);
+  let turn = 0;
+  for (let round = -WARM_UP_ROUNDS; round < rounds; round += 1) {
+    for (const index of roundOrder(round)) {
+      const preferredLanguage = PREFERRED[turn++ % PREFERRED.length]!;
+      const start = performance.now();
+      // Parsing is part of a member's search: timed with it.
+      const page = await search.search({
+        query: parseQuery(QUERIES[index]!.text),
+        preferredLanguage,
+        offset: 0,
+        limit: PAGE_SIZE,
+      });
+      const elapsed = performance.now() - start;
+      if (round >= 0) samples[index]!.push(elapsed);
+      totals[index] = page.total;
+    }
+  }
+  const queries = QUERIES.map((query, index) => ({
+    text: query.text,
+    kind: query.kind,
+    total: totals[index]!,
+    latency: latency(samples[index]!),
+  }));
+  return { overall: latency(samples.flat()), queries };
+}

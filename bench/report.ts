@@ -1,0 +1,120 @@
+/** The benchmark's printed report: details per size, then measure / value / target / met. */
+import type { ConsoleResult } from './console-session.ts';
+import type { SizeResult } from './library-bench.ts';
+import { queryLabel } from './queries.ts';
+import { mb, ms, thousands } from './stats.ts';
+
+export interface TargetRow {
+  measure: string;
+  value: number;
+  shown: string;
+  target: string;
+  /** value / target limit: below 1 is good for "under", above 1 for "above". */
+  ratio: number;
+  met: boolean;
+}
+
+/** The issue's targets: p95 under 5 ms at 16,400 and under 30 ms at 200,000. */
+function p95Target(size: number): number {
+  return size <= 16_400 ? 5 : 30;
+}
+
+const IMPORT_TARGET = 10_000;
+const CONSOLE_TARGET_MB = 150;
+
+export function targetRows(sizes: SizeResult[], consoleResult: ConsoleResult): TargetRow[] {
+  const rows: TargetRow[] = [];
+  for (const result of sizes) {
+    const label = thousands(result.size);
+    const limit = p95Target(result.size);
+    rows.push({
+      measure: `search p95 @ ${label}`,
+      value: result.search.p95,
+      shown: ms(result.search.p95),
+      target: `< ${limit} ms`,
+      ratio: result.search.p95 / limit,
+      met: result.search.p95 < limit,
+    });
+    const rate = result.import.docsPerSecond;
+    rows.push({
+      measure: `import @ ${label}`,
+      value: rate,
+      shown: `${thousands(rate)} docs/s`,
+      target: `> ${thousands(IMPORT_TARGET)} docs/s`,
+      ratio: rate / IMPORT_TARGET,
+      met: rate > IMPORT_TARGET,
+    });
+  }
+  if (consoleResult.available) {
+    const peak = consoleResult.peakRssBytes / 1024 / 1024;
+    rows.push({
+      measure: 'console peak RSS (VmHWM)',
+      value: peak,
+      shown: `${peak.toFixed(1)} MB`,
+      target: `< ${CONSOLE_TARGET_MB} MB`,
+      ratio: peak / CONSOLE_TARGET_MB,
+      met: peak < CONSOLE_TARGET_MB,
+    });
+  }
+  return rows;
+}
+
+function table(header: string[], rows: string[][], rightAligned: Set<number> = new Set()): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function printSize(result: SizeResult): void {
+  const { search } = result;
+  console.log(`\n## ${thousands(result.size)} documents`);
+  console.log(
+    `import   ${thousands(result.import.docsPerSecond)} docs/s (${result.import.seconds.toFixed(2)} s in upsertAll, ` +
+      `slowest batch ${ms(result.import.slowestBatchMs)}); db file ${mb(result.import.dbBytes)} after checkpoint`,
+  );
+  console.log(
+    `search   ${search.count} timed: p50 ${ms(search.p50)}  p95 ${ms(search.p95)}  p99 ${ms(search.p99)}  ` +
+      `max ${ms(search.max)}  mean ${ms(search.mean)}`,
+  );
+  console.log(`memory   bench process peak RSS so far ${mb(result.maxRssBytes)}`);
+  const slowest = [...result.queries].sort((a, b) => b.latency.p95 - a.latency.p95).slice(0, 5);
+  console.log('slowest queries (by p95):');
+  console.log(
+    table(
+      ['query', 'kind', 'hits', 'p50', 'p95'],
+      slowest.map((query) => [
+        queryLabel(query.text), query.kind, thousands(query.total), ms(query.latency.p50), ms(query.latency.p95),
+      ]),
+      new Set([2, 3, 4]),
+    ),
+  );
+}
+
+function printConsole(result: ConsoleResult): void {
+  console.log('\n## console session');
+  if (!result.available) {
+    console.log(`console: not available (${result.reason})`);
+    return;
+  }
+  console.log(
+    `${result.lines} lines; first answer after ${ms(result.firstAnswerMs)} (start-up + sample import); ` +
+      `later answers p50 ${ms(result.answers.p50)}, max ${ms(result.answers.max)}; ` +
+      `VmHWM ${mb(result.peakRssBytes)}, VmRSS ${mb(result.rssBytes)}`,
+  );
+}
+
+export function printReport(sizes: SizeResult[], consoleResult: ConsoleResult): void {
+  sizes.forEach(printSize);
+  printConsole(consoleResult);
+  console.log('\n## targets');
+  const rows = targetRows(sizes, consoleResult);
+  console.log(
+    table(
+      ['measure', 'value', 'target', 'ratio', 'met'],
+      rows.map((row) => [row.measure, row.shown, row.target, `${row.ratio.toFixed(2)}×`, row.met ? 'met' : 'NOT MET']),
+      new Set([1, 3]),
+    ),
+  );
+  if (!consoleResult.available) console.log('console peak RSS: not measured (console not available)');
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: search latency, import rate and memory on generated
+ * libraries of realistic size, printed against the targets of the issue and
+ * written to `.bench/results-<date>.json`. A benchmark, not a test: it
+ * prints figures and exits 0 whether or not a target is met.
+ *
+ *   npm run bench                          16,400 and 200,000 documents
+ *   npm run bench -- --sizes 16400         chosen sizes
+ *   npm run bench -- --quick               16,400 only, fewer rounds
+ *   npm run bench -- --rounds 40           timed rounds of the query mix
+ *   npm run bench -- --no-console          skip the console session
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchConsole, type ConsoleResult } from './console-session.ts';
+import { benchLibrary, BATCH_SIZE, type SizeResult } from './library-bench.ts';
+import { QUERIES } from './queries.ts';
+import { printReport, targetRows } from './report.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface Options {
+  sizes: number[];
+  rounds: number;
+  console: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const quick = argv.includes('--quick');
+  const valueOf = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+  };
+  const sizes = valueOf('--sizes')
+    ?.split(',')
+    .map((value) => Number(value.replace(/[_\s]/g, '')))
+    .filter((value) => Number.isInteger(value) && value > 0);
+  // At least 1,000 timed searches per size unless --quick.
+  const minimumRounds = Math.ceil(1000 / QUERIES.length);
+  const rounds = Number(valueOf('--rounds') ?? (quick ? 5 : minimumRounds));
+  return {
+    sizes: sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
+    rounds: Number.isInteger(rounds) && rounds > 0 ? rounds : minimumRounds,
+    console: !argv.includes('--no-console'),
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  log(`cphub bench: sizes ${options.sizes.join(', ')}; ${QUERIES.length} queries × ${options.rounds} rounds; batches of ${BATCH_SIZE}`);
+  const sizes: SizeResult[] = [];
+  for (const size of options.sizes) {
+    log(`· ${size.toLocaleString('en-US')} documents: importing and searching…`);
+    sizes.push(await benchLibrary(size, options.rounds));
+  }
+  let consoleResult: ConsoleResult = { available: false, reason: 'skipped (--no-console)' };
+  if (options.console) {
+    log('· console session…');
+    consoleResult = await benchConsole(REPO_ROOT);
+  }
+  printReport(sizes, consoleResult);
+  const file = writeResults({ options, sizes, console: consoleResult, targets: targetRows(sizes, consoleResult) });
+  log(`results written to ${file}`);
+}
+
+function writeResults(results: object): string {
+  const dir = join(REPO_ROOT, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..+$/, '');
+  const file = join(dir, `results-${stamp}.json`);
+  const environment = { node: process.version, platform: process.platform, arch: process.arch, date: new Date().toISOString() };
+  writeFileSync(file, `${JSON.stringify({ environment, ...results }, null, 2)}\n`);
+  return file;
+}
+
+try {
+  await main();
+} catch (error) {
+  // A benchmark reports; it never fails the build.
+  log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
