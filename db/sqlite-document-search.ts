@@ -17,17 +17,18 @@
  */
 import type { DocumentSearch, SearchHit, SearchPage, SearchRequest } from '../core/ports.ts';
 import { excludedTerms, requiredTerms } from '../core/search/match-terms.ts';
-import { hasPositiveTerms, type ParsedQuery } from '../core/search/parsed-query.ts';
+import { hasPositiveTerms, type ParsedQuery, type SearchFilters } from '../core/search/parsed-query.ts';
 import { RERANK_WINDOW, rankHits } from '../core/search/ranking.ts';
 import { toLibraryDocument, type DocumentRow } from './document-rows.ts';
 import { anyOf, matchExpression } from './fts-expression.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { facetTerms } from './search-facets.ts';
 import { filterClause, type SqlClause } from './search-filters.ts';
 
 /** How many matches at most are ranked by BM25 (see above). */
 export const RANK_WINDOW = 1000;
 
-const BM25 = 'bm25(documents_fts, 10.0, 4.0, 1.0, 2.0)';
+const BM25 = 'bm25(documents_fts, 10.0, 4.0, 1.0, 2.0, 0.0)';
 const COLUMNS = `d.seq, d.id, d.title, d.summary, d.body, d.language, d.language_group AS languageGroup,
   d.country, d.type, d.topics, d.publisher, d.year, d.url`;
 const FTS_JOIN = 'documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid';
@@ -126,12 +127,16 @@ function candidateDocument(row: Candidate): SearchHit['document'] {
   };
 }
 
+const NO_FILTERS: SearchFilters = { languages: [], types: [], countries: [], topics: [] };
+
 /** Undefined when nothing can match (only exclusions and no filter). */
 function whereClause(query: ParsedQuery): Where | undefined {
-  const filters = filterClause(query.filters);
   const excluded = excludedTerms(query);
   if (hasPositiveTerms(query)) {
-    const match = matchExpression(requiredTerms(query), excluded);
+    // Filters go into the MATCH as facet terms; only a wide year range stays SQL.
+    const facets = facetTerms(query.filters);
+    const match = [`(${matchExpression(requiredTerms(query), excluded)})`, ...facets.terms].join(' AND ');
+    const filters = facets.yearsInSql ? filterClause({ ...NO_FILTERS, years: query.filters.years }) : filterClause(NO_FILTERS);
     return {
       sql: `documents_fts MATCH ? AND ${filters.sql}`,
       params: [match, ...filters.params],
@@ -139,6 +144,7 @@ function whereClause(query: ParsedQuery): Where | undefined {
       ...(filters.params.length === 0 ? { matchOnly: match } : {}),
     };
   }
+  const filters = filterClause(query.filters);
   if (filters.params.length === 0) return undefined;
   // Filters alone list the library, newest first, minus any exclusions.
   const exclusion = excluded.length

@@ -13,6 +13,7 @@ import { foldText } from '../core/search/fold.ts';
 import { contentHash, toLibraryDocument, topicsKey } from './document-rows.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { documents } from './schema/documents.ts';
+import { facetText } from './search-facets.ts';
 
 export interface UpsertCounts {
   added: number;
@@ -41,7 +42,9 @@ export class SqliteDocumentStore implements DocumentRepository {
            @topicsKey, @publisher, @year, @url, @contentHash, @now, @now)`,
       ),
       update: sqlite.prepare(`UPDATE documents SET ${FIELDS} WHERE seq = @seq`),
-      insertIndex: sqlite.prepare('INSERT INTO documents_fts (rowid, title, summary, body, meta) VALUES (?, ?, ?, ?, ?)'),
+      insertIndex: sqlite.prepare(
+        'INSERT INTO documents_fts (rowid, title, summary, body, meta, facets) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       deleteIndex: sqlite.prepare('DELETE FROM documents_fts WHERE rowid = ?'),
     };
   }
@@ -84,7 +87,8 @@ export class SqliteDocumentStore implements DocumentRepository {
       seq = Number(this.statements.insert.run(values).lastInsertRowid);
     }
     const meta = foldText([...document.topics, document.publisher].join(' | '));
-    this.statements.insertIndex.run(seq, foldText(document.title), foldText(document.summary), foldText(document.body), meta);
+    const { insertIndex } = this.statements;
+    insertIndex.run(seq, foldText(document.title), foldText(document.summary), foldText(document.body), meta, facetText(document));
     return existing ? 'updated' : 'added';
   }
 }

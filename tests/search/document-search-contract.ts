@@ -99,8 +99,16 @@ export function describeSearchContract(backendName: string, createBackend: Backe
       expect(ids(await find(query)).sort()).toEqual(expected);
     });
 
-    it('filters combine with words', async () => {
-      expect(ids(await find('nasilje lang:sh year:2009'))).toEqual(['sr-cyrl']);
+    it.each([
+      ['language and year', 'nasilje lang:sh year:2009', ['sr-cyrl']],
+      ['type by prefix', 'protection type:training', ['phrase-no']],
+      ['topic', 'semejstvo topic:family', ['mk-semejstvo']],
+      ['country', 'violence country:RS', ['en-violence', 'sr-latn']],
+      ['a year range', 'nasilje year:2009-2030', ['bg-deca', 'sr-cyrl']],
+      ['a range of many years', 'nasilje year:1950-2009', ['sr-cyrl', 'sr-latn']],
+      ['two languages', 'nasilje lang:bg,sr', ['bg-deca', 'sr-cyrl', 'sr-latn']],
+    ])('filters combine with words: %s (%s)', async (_name, query, expected) => {
+      expect(ids(await find(query)).sort()).toEqual(expected);
     });
 
     it.each(['"child*', '*', 'NOT', 'AND OR', 'NEAR(', 'a:b', '-', "don't", '😀', 'x'.repeat(5000), '")(*', 'topic:%'])(
