@@ -97,8 +97,10 @@ export class SqliteDocumentSearch implements DocumentSearch {
     const sql = where.ranked
       ? `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, -${BM25} AS score FROM ${FTS_JOIN}
          WHERE ${where.sql} ORDER BY ${BM25} LIMIT ?`
-      : `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, 1.0 AS score FROM documents d
-         WHERE ${where.sql} ORDER BY d.year DESC NULLS LAST, d.seq DESC LIMIT ?`;
+      : // In SQLite NULL sorts lowest, so DESC puts undated documents last, and the
+        // (year, seq) order is the year index walked backwards.
+        `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, 1.0 AS score FROM documents d
+         WHERE ${where.sql} ORDER BY d.year DESC, d.seq DESC LIMIT ?`;
     const rows = this.db.sqlite.prepare(sql).all(...where.params, limit) as Candidate[];
     return rows.map((row) => ({ document: candidateDocument(row), score: row.score }));
   }

@@ -92,3 +92,19 @@ describe('ranking a very common word', () => {
     expect(full.hits.map((hit) => hit.document.id)).toContain('old-title');
   });
 });
+
+describe('listing by filters alone', () => {
+  it('lists newest first, undated documents last', async () => {
+    const { store, find } = library();
+    store.upsertAll(
+      [
+        sampleDocument({ id: 'undated', title: 'A', country: 'RS', year: null }),
+        sampleDocument({ id: 'old', title: 'B', country: 'RS', year: 1999 }),
+        sampleDocument({ id: 'new', title: 'C', country: 'RS', year: 2024 }),
+        sampleDocument({ id: 'elsewhere', title: 'D', country: 'AL', year: 2025 }),
+      ],
+      NOW,
+    );
+    expect(await find('country:RS')).toEqual(['new', 'old', 'undated']);
+  });
+});
