@@ -29,9 +29,12 @@ export const documents = sqliteTable(
     importedAt: text('imported_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
+  // Filter-only listings (`country:RS`, `lang:ro year:2010-2020`) are
+  // ordered newest first: (filter, year) indexes serve the filter and the
+  // order at once, without reading every matching row to sort it.
   (table) => [
-    index('documents_language_group').on(table.languageGroup),
+    index('documents_language_group_year').on(table.languageGroup, table.year),
     index('documents_year').on(table.year),
-    index('documents_country').on(table.country),
+    index('documents_country_year').on(table.country, table.year),
   ],
 );
