@@ -21,7 +21,10 @@ export interface SearchHit {
 }
 
 export interface SearchPage {
+  /** How many documents match; a lower bound when `totalIsAtLeast`. */
   total: number;
+  /** A backend may stop counting a very broad query; the count then says "more than". */
+  totalIsAtLeast?: boolean;
   hits: SearchHit[];
 }
 

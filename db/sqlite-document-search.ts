@@ -27,6 +27,12 @@ import { filterClause, type SqlClause } from './search-filters.ts';
 
 /** How many matches at most are ranked by BM25 (see above). */
 export const RANK_WINDOW = 1000;
+/**
+ * Counting stops here: checking a phrase or an exclusion over 90,000
+ * matches costs more than the whole rest of the search, and "more than
+ * 10,000" tells the member all there is to know.
+ */
+export const COUNT_LIMIT = 10_000;
 
 const BM25 = 'bm25(documents_fts, 10.0, 4.0, 1.0, 2.0, 0.0)';
 const COLUMNS = `d.seq, d.id, d.title, d.summary, d.body, d.language, d.language_group AS languageGroup,
@@ -50,29 +56,40 @@ interface Candidate {
 }
 
 export class SqliteDocumentSearch implements DocumentSearch {
+  private readonly rankWindow: number;
+  private readonly countLimit: number;
+
+  /** The limits are the module's constants; tests pass small ones. */
   constructor(
     private readonly db: OpenDatabase,
-    private readonly rankWindow = RANK_WINDOW,
-  ) {}
+    limits: { rankWindow?: number; countLimit?: number } = {},
+  ) {
+    this.rankWindow = limits.rankWindow ?? RANK_WINDOW;
+    this.countLimit = limits.countLimit ?? COUNT_LIMIT;
+  }
 
   async search(request: SearchRequest): Promise<SearchPage> {
     const where = whereClause(request.query);
     if (!where) return { total: 0, hits: [] };
-    const total = this.count(where);
-    if (total === 0 || request.offset >= total) return { total, hits: [] };
+    const counted = this.count(where);
+    const total = Math.min(counted, this.countLimit);
+    const totalIsAtLeast = counted > this.countLimit;
+    if (total === 0 || request.offset >= total) return { total, totalIsAtLeast, hits: [] };
     const end = request.offset + request.limit;
     const windowed = where.ranked && total > this.rankWindow ? this.newestWindow(where, Math.max(this.rankWindow, end)) : where;
     const candidates = this.candidates(windowed, Math.max(RERANK_WINDOW, end));
     const ranked = end <= RERANK_WINDOW ? rankHits(candidates, request.preferredLanguage) : candidates;
-    return { total, hits: this.load(ranked.slice(request.offset, end)) };
+    return { total, totalIsAtLeast, hits: this.load(ranked.slice(request.offset, end)) };
   }
 
+  /** The number of matches, up to the count limit + 1. */
   private count(where: Where): number {
+    const capped = (inner: string) => `SELECT count(*) AS n FROM (${inner} LIMIT ${this.countLimit + 1})`;
     if (where.matchOnly !== undefined) {
-      return this.get<{ n: number }>('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?', [where.matchOnly])!.n;
+      return this.get<{ n: number }>(capped('SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?'), [where.matchOnly])!.n;
     }
     const from = where.ranked ? FTS_JOIN_COVERED : 'documents d';
-    return this.get<{ n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`, where.params)!.n;
+    return this.get<{ n: number }>(capped(`SELECT 1 FROM ${from} WHERE ${where.sql}`), where.params)!.n;
   }
 
   /** Narrows a ranked search to its `size` most recently added matches. */

@@ -3,7 +3,7 @@
  * type, year, language, link, the `/doc` id), and previous/next buttons whose
  * value is a short token for the whole search, stored by the SearchSessions port.
  */
-import { countryName, languageName, typeName } from '../library/display-names.ts';
+import { countryName, intlLocale, languageName, typeName } from '../library/display-names.ts';
 import type { LibraryDocument } from '../library/document.ts';
 import { bold, code, link, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button, Reply, Span } from '../model/reply.ts';
@@ -33,7 +33,7 @@ export function resultsReply(context: CommandContext, view: ResultsView): Reply 
   const { t } = context;
   const blocks: Block[] = rejectedFilterNotes(context, view.parsed);
   if (view.page.total === 0) return reply([...blocks, ...nothingFound(context, view)]);
-  blocks.push(paragraph(text(t('search.found', { count: view.page.total, query: echo(view.query) }))));
+  blocks.push(paragraph(text(foundLine(context, view))));
   blocks.push({
     kind: 'list',
     ordered: true,
@@ -41,8 +41,16 @@ export function resultsReply(context: CommandContext, view: ResultsView): Reply 
     items: view.page.hits.map((hit) => resultItem(context, hit.document)),
   });
   const pages = Math.ceil(view.page.total / PAGE_SIZE);
-  if (pages > 1) blocks.push(paragraph(text(t('search.page', { page: view.pageIndex + 1, pages }))));
+  if (view.page.totalIsAtLeast) blocks.push(paragraph(text(t('search.pageOpen', { page: view.pageIndex + 1 }))));
+  else if (pages > 1) blocks.push(paragraph(text(t('search.page', { page: view.pageIndex + 1, pages }))));
   return reply(blocks, { buttons: pagerButtons(context, view, pages) });
+}
+
+function foundLine(context: CommandContext, view: ResultsView): string {
+  const query = echo(view.query);
+  if (!view.page.totalIsAtLeast) return context.t('search.found', { count: view.page.total, query });
+  const number = new Intl.NumberFormat(intlLocale(context.language)).format(view.page.total);
+  return context.t('search.foundMore', { number, query });
 }
 
 function resultItem(context: CommandContext, document: LibraryDocument): Span[] {

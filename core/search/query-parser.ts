@@ -12,8 +12,8 @@ import { foldedTokens } from './fold.ts';
 import type { FilterField, ParsedQuery, YearRange } from './parsed-query.ts';
 import { isStopword } from './stopwords.ts';
 
-/** Enough for any real question; keeps a pasted page from slowing search. */
-export const MAX_TERMS = 16;
+/** Enough for any real search; keeps a pasted page from slowing everyone's (each term costs a pass over its matches). */
+export const MAX_TERMS = 8;
 const MAX_PHRASE_TOKENS = 8;
 const MAX_TOKEN_LENGTH = 64;
 

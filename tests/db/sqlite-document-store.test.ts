@@ -75,7 +75,7 @@ describe('ranking a very common word', () => {
       ],
       NOW,
     );
-    const search = new SqliteDocumentSearch(db, 10);
+    const search = new SqliteDocumentSearch(db, { rankWindow: 10 });
     const pageAt = (offset: number) =>
       search.search({ query: parseQuery('foster'), preferredLanguage: 'en', offset, limit: 5 });
     const [first, second] = [await pageAt(0), await pageAt(5)];
@@ -90,6 +90,21 @@ describe('ranking a very common word', () => {
     const full = await new SqliteDocumentSearch(db).search({ query: parseQuery('foster'), preferredLanguage: 'en', offset: 0, limit: 5 });
     expect(full.hits[0]!.document.id).toMatch(/title/);
     expect(full.hits.map((hit) => hit.document.id)).toContain('old-title');
+  });
+});
+
+describe('counting a very broad query', () => {
+  it('stops at the count limit and says the total is a lower bound', async () => {
+    const db = openDatabase(':memory:');
+    new SqliteDocumentStore(db).upsertAll(
+      Array.from({ length: 30 }, (_, index) => sampleDocument({ id: `d${index}`, title: `Foster care ${index}` })),
+      NOW,
+    );
+    const search = (countLimit: number) =>
+      new SqliteDocumentSearch(db, { countLimit }).search({ query: parseQuery('foster'), preferredLanguage: 'en', offset: 0, limit: 5 });
+    expect(await search(20)).toMatchObject({ total: 20, totalIsAtLeast: true });
+    expect((await search(20)).hits).toHaveLength(5);
+    expect(await search(30)).toMatchObject({ total: 30, totalIsAtLeast: false });
   });
 });
 

@@ -28,7 +28,10 @@ export interface CoreHarness {
   press(button: { actionId: string; value: string }, options?: { userId?: string }): Promise<Reply[]>;
 }
 
-export function createCoreHarness(documents: LibraryDocument[] = []): CoreHarness {
+export function createCoreHarness(
+  documents: LibraryDocument[] = [],
+  searchLimits: { rankWindow?: number; countLimit?: number } = {},
+): CoreHarness {
   const db = openDatabase(':memory:');
   const store = new SqliteDocumentStore(db);
   store.upsertAll(documents, FIXED_NOW);
@@ -37,7 +40,7 @@ export function createCoreHarness(documents: LibraryDocument[] = []): CoreHarnes
   const logger: Logger = { info: () => {}, warn: () => {}, error: (details) => void errors.push(details) };
   const router = createCoreRouter({
     documents: store,
-    search: new SqliteDocumentSearch(db),
+    search: new SqliteDocumentSearch(db, searchLimits),
     settings: new SqliteAccountSettings(db, clock),
     sessions: new SqliteSearchSessions(db, clock),
     translator: createTranslator(),

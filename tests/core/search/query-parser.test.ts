@@ -76,6 +76,6 @@ describe('the query syntax', () => {
 
   it('caps a pasted page at a bounded number of terms', () => {
     const query = parseQuery(Array.from({ length: 500 }, (_, index) => `word${index}`).join(' '));
-    expect(query.words.length).toBeLessThanOrEqual(16);
+    expect(query.words.length).toBeLessThanOrEqual(8);
   });
 });
