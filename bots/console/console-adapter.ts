@@ -45,7 +45,7 @@ export interface ConsoleAdapter {
 // Used only without a translator (tests); the same words as locales/en.json.
 const ENGLISH: Record<string, string> = {
   'console.prompt': 'you',
-  'console.buttonsHint': "Type a button's number to press it.",
+  'console.buttonsHint': "Type a button's number or its name (for example “next”) to press it.",
   'console.bye': 'Goodbye.',
   'start.try': 'Try {{example}} or see {{help}} for everything you can do.',
   'examples.query': 'violence',

@@ -47,12 +47,20 @@ function toContent(line: string, state: ConsoleInboundState): IncomingContent | 
 }
 
 /**
- * A bare number presses the button shown with it. A number with no such
- * button stays text, so searching for a year (`2019`) still works.
+ * A bare number presses the button shown with it; so does the button's name
+ * (`next`, `dalje`), which stays the same from page to page while the
+ * numbers move. A number with no such button stays text, so searching for a
+ * year (`2019`) still works.
  */
 function pressedButton(line: string, state: ConsoleInboundState): Button | undefined {
-  if (!/^\d{1,4}$/.test(line)) return undefined;
-  return state.shownButtons[Number(line) - state.buttonNumberStart];
+  if (/^\d{1,4}$/.test(line)) return state.shownButtons[Number(line) - state.buttonNumberStart];
+  const name = labelKey(line);
+  return name ? state.shownButtons.find((button) => labelKey(button.label) === name) : undefined;
+}
+
+/** A label without arrows, punctuation or case: "Next ›" → "next". */
+function labelKey(label: string): string {
+  return label.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function consoleSender(state: ConsoleInboundState): Sender {

@@ -35,6 +35,14 @@ describe('toIncoming', () => {
     expect(toIncoming('/search "child*', state())?.content).toEqual({ kind: 'command', name: 'search', args: '"child*' });
   });
 
+  it('presses a button by its name, whatever its number', () => {
+    const shown = state({ shownButtons: [previous, next] });
+    expect(toIncoming('next', shown)?.content).toEqual({ kind: 'action', actionId: 'search.page', value: 'tok:2' });
+    expect(toIncoming(' Previous ', shown)?.content).toEqual({ kind: 'action', actionId: 'search.page', value: 'tok:0' });
+    expect(toIncoming('nextyear', shown)?.content).toEqual({ kind: 'text', text: 'nextyear' });
+    expect(toIncoming('next', state())?.content).toEqual({ kind: 'text', text: 'next' });
+  });
+
   it('presses the button shown with a bare number', () => {
     const shown = state({ shownButtons: [previous, next] });
     expect(toIncoming('2', shown)?.content).toEqual({ kind: 'action', actionId: 'search.page', value: 'tok:2' });
