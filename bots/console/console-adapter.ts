@@ -62,7 +62,8 @@ class ConsoleSession {
   private readline: Interface | undefined;
   private stopped = false;
   private buttonsHintShown = false;
-  private readonly language: string;
+  /** The prompt's and hints' language: the platform locale, then whatever the last answer was written in. */
+  private language: string;
 
   constructor(private readonly config: ConsoleConfig) {
     this.language = memberLanguageFromLocale(config.locale) ?? DEFAULT_LANGUAGE;
@@ -120,7 +121,10 @@ class ConsoleSession {
       this.state = { ...this.state, sequence: this.state.sequence + 1 };
       this.show(await this.answer(incoming));
     }
-    if (this.config.interactive && !this.stopped) this.readline?.prompt();
+    if (this.config.interactive && !this.stopped) {
+      this.readline?.setPrompt(`${this.t('console.prompt')}> `);
+      this.readline?.prompt();
+    }
   }
 
   /** The router turns handler errors into replies; this guards the loop itself. */
@@ -136,6 +140,8 @@ class ConsoleSession {
   /** Prints the replies, numbering buttons across them, and remembers the buttons. */
   private show(replies: Reply[]): void {
     const shown: Button[] = [];
+    const language = replies.at(-1)?.language;
+    if (language) this.language = language;
     for (const item of replies) {
       const rendered = this.render(item, shown.length + 1);
       this.config.output.write(`${rendered}\n\n`);

@@ -17,7 +17,8 @@ export const langCommand: CommandSpec<string> = {
     const { platform, sender } = context.incoming;
     await context.services.settings.setLanguage(platform, sender.id, language);
     const t = (key: string, params?: Record<string, string>) => context.services.translator.t(language, key, params);
-    return reply([paragraph(text(t('lang.changed', { language: t(`languageNames.${language as MemberLanguage}`) })))]);
+    const changed = reply([paragraph(text(t('lang.changed', { language: t(`languageNames.${language as MemberLanguage}`) })))]);
+    return { ...changed, language };
   },
 };
 

@@ -37,4 +37,6 @@ export interface Reply {
   private: boolean;
   /** Plain text for notifications and platforms that need one. */
   fallbackText: string;
+  /** The member language it is written in (set by the router), so an adapter's own words can follow. */
+  language?: string;
 }

@@ -36,16 +36,17 @@ export class Router {
 
   async handle(incoming: Incoming): Promise<Reply[]> {
     const context = await this.contextFor(incoming);
+    const inLanguage = (reply: Reply): Reply => ({ ...reply, language: reply.language ?? context.language });
     try {
       const result = await this.dispatch(context);
-      return result ? [result] : [];
+      return result ? [inLanguage(result)] : [];
     } catch (error) {
-      if (error instanceof UserError) return [userErrorReply(context, error)];
+      if (error instanceof UserError) return [inLanguage(userErrorReply(context, error))];
       this.services.logger.error(
         { err: error, platform: incoming.platform, eventId: incoming.eventId, command: describe(incoming) },
         'handler failed',
       );
-      return [reply([paragraph(text(context.t('errors.internal')))], { private: true })];
+      return [inLanguage(reply([paragraph(text(context.t('errors.internal')))], { private: true }))];
     }
   }
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../../bots/console/console-adapter.ts';
+import { createTranslator } from '../../../locales/translator.ts';
 import type { Incoming } from '../../../core/model/incoming.ts';
 import { paragraph, reply, text } from '../../../core/model/reply-builders.ts';
 
@@ -200,6 +201,26 @@ describe('the console adapter loop', () => {
     const router = scriptedRouter(async () => [reply([], { buttons: button('x') }), reply([], { buttons: button('y') })]);
     const out = await chat('go\n', router);
     expect(out).toBe('[1] x\n\n[2] y\n\n');
+  });
+
+  it('the prompt and hints follow the language the answers are written in', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+    const router = scriptedRouter(async () => [
+      { ...reply([paragraph(text('ok'))], { buttons: [[{ actionId: 'a', label: 'Dalje ›', value: 'v' }]] }), language: 'ro' },
+    ]);
+    const translator = createTranslator();
+    const adapter = createConsoleAdapter({ router, input, output, interactive: true, color: false, locale: 'en', translator });
+    const done = adapter.run();
+    input.write('/lang ro\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    adapter.stop();
+    await done;
+    expect(printed).toContain(`${translator.t('en', 'console.prompt')}> `);
+    expect(printed).toContain(translator.t('ro', 'console.buttonsHint'));
+    expect(printed).toContain(`${translator.t('ro', 'console.prompt')}> `);
   });
 
   it('survives a router that throws and keeps answering', async () => {

@@ -65,6 +65,13 @@ describe('/lang', () => {
     expect(text).toContain('„nasilje“');
   });
 
+  it('every reply says which language it is written in; /lang answers in the new one', async () => {
+    const hub = createCoreHarness([strategy]);
+    expect((await hub.send('/doc pub-005'))[0]!.language).toBe('en');
+    expect((await hub.send('/lang hu'))[0]!.language).toBe('hu');
+    expect((await hub.send('/doc nope'))[0]!.language).toBe('hu');
+  });
+
   it('a language named in Cyrillic gives Cyrillic', async () => {
     const hub = createCoreHarness([strategy]);
     expect(plain(await hub.send('/lang Српски'))).toMatch(/^[^a-z]+$/);
