@@ -159,6 +159,7 @@ export function generateDocument(n: number, seed = SEED): LibraryDocument {
     publisher: pick(random, PUBLISHERS[text.group] ?? PUBLISHERS.en!),
     year: random() < 0.03 ? null : year(random),
     url: `https://library.example.org/${text.tag.toLowerCase()}/bench-${n}`,
+    urlIsMirror: false,
   };
 }
 

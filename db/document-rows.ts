@@ -20,6 +20,7 @@ export function toLibraryDocument(row: DocumentRow): LibraryDocument {
     publisher: row.publisher,
     year: row.year,
     url: row.url,
+    urlIsMirror: Boolean(row.urlIsMirror),
   };
 }
 

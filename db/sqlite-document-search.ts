@@ -36,7 +36,7 @@ export const COUNT_LIMIT = 10_000;
 
 const BM25 = 'bm25(documents_fts, 10.0, 4.0, 1.0, 2.0, 0.0)';
 const COLUMNS = `d.seq, d.id, d.title, d.summary, d.body, d.language, d.language_group AS languageGroup,
-  d.country, d.type, d.topics, d.publisher, d.year, d.url`;
+  d.country, d.type, d.topics, d.publisher, d.year, d.url, d.url_is_mirror AS urlIsMirror`;
 const FTS_JOIN = 'documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid';
 const FTS_JOIN_COVERED = 'documents_fts CROSS JOIN documents d INDEXED BY documents_filter_cover ON d.seq = documents_fts.rowid';
 
@@ -142,7 +142,7 @@ export class SqliteDocumentSearch implements DocumentSearch {
 function candidateDocument(row: Candidate): SearchHit['document'] {
   return {
     id: row.id, languageGroup: row.languageGroup, year: row.year,
-    title: '', summary: '', body: '', language: '', country: '', type: '', topics: [], publisher: '', url: '',
+    title: '', summary: '', body: '', language: '', country: '', type: '', topics: [], publisher: '', url: '', urlIsMirror: false,
   };
 }
 

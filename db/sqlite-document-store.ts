@@ -23,7 +23,7 @@ export interface UpsertCounts {
 
 const FIELDS = `title = @title, summary = @summary, body = @body, language = @language,
   language_group = @languageGroup, country = @country, type = @type, topics = @topics,
-  topics_key = @topicsKey, publisher = @publisher, year = @year, url = @url,
+  topics_key = @topicsKey, publisher = @publisher, year = @year, url = @url, url_is_mirror = @urlIsMirror,
   content_hash = @contentHash, updated_at = @now`;
 
 export class SqliteDocumentStore implements DocumentRepository {
@@ -37,9 +37,9 @@ export class SqliteDocumentStore implements DocumentRepository {
       ),
       insert: sqlite.prepare(
         `INSERT INTO documents (id, title, summary, body, language, language_group, country, type, topics,
-           topics_key, publisher, year, url, content_hash, imported_at, updated_at)
+           topics_key, publisher, year, url, url_is_mirror, content_hash, imported_at, updated_at)
          VALUES (@id, @title, @summary, @body, @language, @languageGroup, @country, @type, @topics,
-           @topicsKey, @publisher, @year, @url, @contentHash, @now, @now)`,
+           @topicsKey, @publisher, @year, @url, @urlIsMirror, @contentHash, @now, @now)`,
       ),
       update: sqlite.prepare(`UPDATE documents SET ${FIELDS} WHERE seq = @seq`),
       insertIndex: sqlite.prepare(
@@ -73,6 +73,7 @@ export class SqliteDocumentStore implements DocumentRepository {
     if (existing?.hash === hash) return 'unchanged';
     const values = {
       ...document,
+      urlIsMirror: document.urlIsMirror ? 1 : 0,
       topics: JSON.stringify(document.topics),
       topicsKey: topicsKey(document.topics),
       contentHash: hash,

@@ -1,5 +1,5 @@
 /** `/doc <id>`: one document in full. */
-import { countryName, languageName, topicName, typeName } from '../library/display-names.ts';
+import { countryName, languageName, linkLabel, topicName, typeName } from '../library/display-names.ts';
 import type { LibraryDocument } from '../library/document.ts';
 import { heading, link, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Field } from '../model/reply.ts';
@@ -37,6 +37,6 @@ function documentFields(context: CommandContext, document: LibraryDocument): Fie
   const result: Field[] = fields
     .filter(([, value]) => value)
     .map(([key, value]) => ({ label: t(key), value: [text(value)] }));
-  if (document.url) result.push({ label: t('doc.link'), value: [link(t('doc.open'), document.url)] });
+  if (document.url) result.push({ label: t('doc.link'), value: [link(linkLabel(t, document), document.url)] });
   return result;
 }

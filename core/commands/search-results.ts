@@ -3,7 +3,7 @@
  * type, year, language, link, the `/doc` id), and previous/next buttons whose
  * value is a short token for the whole search, stored by the SearchSessions port.
  */
-import { countryName, intlLocale, languageName, typeName } from '../library/display-names.ts';
+import { countryName, intlLocale, languageName, linkLabel, typeName } from '../library/display-names.ts';
 import type { LibraryDocument } from '../library/document.ts';
 import { bold, code, link, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button, Reply, Span } from '../model/reply.ts';
@@ -62,7 +62,7 @@ function resultItem(context: CommandContext, document: LibraryDocument): Span[] 
     countryName(context.language, document.country),
   ].filter(Boolean);
   const spans: Span[] = [bold(document.title), text(` — ${meta.join(' · ')} · `)];
-  if (document.url) spans.push(link(t('doc.open'), document.url), text(' · '));
+  if (document.url) spans.push(link(linkLabel(t, document), document.url), text(' · '));
   spans.push(code(`/doc ${document.id}`));
   return spans;
 }

@@ -24,6 +24,11 @@ export function topicName(t: Translate, topic: string): string {
   return NAMED_TOPICS.has(topic) ? t(`topicNames.${topic}`) : topic;
 }
 
+/** The link's label: a third-party copy says so, so members know whose page they open. */
+export function linkLabel(t: Translate, document: LibraryDocument): string {
+  return t(document.urlIsMirror ? 'doc.openCopy' : 'doc.open');
+}
+
 /** The Intl locale for a member language (`sh` is BCMS in Latin). */
 export function intlLocale(language: string): string {
   if (language === 'sh') return 'sr-Latn';

@@ -4,7 +4,7 @@
  * library/; this file only knows the fields and their rules.
  *
  * Required: id, title, language. Optional: summary, body, country, type,
- * topics, publisher, year, url. Any other field is ignored on purpose, so
+ * topics, publisher, year, url, url_is_mirror. Any other field is ignored on purpose, so
  * that a publisher's export with extra columns (isbn, pages, …) imports as
  * it is. Problems are English sentences for the admin, each naming its field.
  */
@@ -45,8 +45,19 @@ export function validateDocumentRecord(raw: Record<string, unknown>): RecordVali
     publisher: take('publisher', checkText(raw.publisher, false), ''),
     year: take('year', checkYear(raw.year), null),
     url: take('url', checkUrl(raw.url), ''),
+    urlIsMirror: take('url_is_mirror', checkFlag(raw.url_is_mirror), false),
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document };
+}
+
+/** true / false, in JSON or as CSV text (also yes/no, 1/0); absent is false. */
+function checkFlag(value: unknown): Checked<boolean> {
+  if (value === undefined || value === null || value === '') return valid(false);
+  if (typeof value === 'boolean') return valid(value);
+  const text = String(value).trim().toLowerCase();
+  if (['true', 'yes', '1'].includes(text)) return valid(true);
+  if (['false', 'no', '0'].includes(text)) return valid(false);
+  return invalid(`expected true or false, got ${describe(value)}`);
 }
 
 /** Trimmed text; absent and null are the empty string, which a required field refuses. */

@@ -17,4 +17,6 @@ export interface LibraryDocument {
   publisher: string;
   year: number | null;
   url: string;
+  /** The url is a third-party copy, not the publisher's own page: shown as "a copy". */
+  urlIsMirror: boolean;
 }

@@ -24,6 +24,7 @@ export const documents = sqliteTable(
     publisher: text('publisher').notNull().default(''),
     year: integer('year'),
     url: text('url').notNull().default(''),
+    urlIsMirror: integer('url_is_mirror', { mode: 'boolean' }).notNull().default(false),
     /** Hash (SHA-1: change detection, not security) of the imported fields: a re-import of the same row changes nothing. */
     contentHash: text('content_hash').notNull(),
     importedAt: text('imported_at').notNull(),

@@ -18,7 +18,7 @@ describe('validateDocumentRecord', () => {
   it('accepts a minimal record and fills the optional fields with empty values', () => {
     expect(documentOf(MINIMAL)).toEqual({
       id: 'doc-1', title: 'A title', summary: '', body: '', language: 'en', languageGroup: 'en',
-      country: '', type: '', topics: [], publisher: '', year: null, url: '',
+      country: '', type: '', topics: [], publisher: '', year: null, url: '', urlIsMirror: false,
     });
   });
 
@@ -26,13 +26,20 @@ describe('validateDocumentRecord', () => {
     const document = documentOf({
       id: ' pub-7 ', title: ' Title ', summary: ' Sum ', body: ' Body ', language: ' sr-cyrl ', country: ' rs ',
       type: ' Training  Material ', topics: [' health ', 'education'], publisher: ' UNICEF ', year: ' 2019 ',
-      url: ' https://example.org/a ',
+      url: ' https://example.org/a ', url_is_mirror: 'yes',
     });
     expect(document).toEqual({
       id: 'pub-7', title: 'Title', summary: 'Sum', body: 'Body', language: 'sr-Cyrl', languageGroup: 'sh',
       country: 'RS', type: 'training material', topics: ['health', 'education'], publisher: 'UNICEF', year: 2019,
-      url: 'https://example.org/a',
+      url: 'https://example.org/a', urlIsMirror: true,
     });
+  });
+
+  it('reads url_is_mirror as true or false, in JSON or CSV text', () => {
+    expect(documentOf({ ...MINIMAL, url_is_mirror: true }).urlIsMirror).toBe(true);
+    expect(documentOf({ ...MINIMAL, url_is_mirror: 'false' }).urlIsMirror).toBe(false);
+    expect(documentOf({ ...MINIMAL, url_is_mirror: '' }).urlIsMirror).toBe(false);
+    expect(problemsOf({ ...MINIMAL, url_is_mirror: 'perhaps' })).toEqual(['url_is_mirror: expected true or false, got "perhaps"']);
   });
 
   it('ignores fields it does not know', () => {

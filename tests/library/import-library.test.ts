@@ -50,7 +50,7 @@ describe('importLibraryFile, JSON Lines', () => {
     expect(await store.findById('a-1')).toEqual({
       id: 'a-1', title: 'Izveštaj', summary: 'Sažetak', body: '', language: 'sr-Cyrl', languageGroup: 'sh',
       country: 'RS', type: 'report', topics: ['violence and abuse', 'health'], publisher: 'UNICEF', year: 2017,
-      url: 'https://example.org/a-1',
+      url: 'https://example.org/a-1', urlIsMirror: false,
     });
     expect(await store.findById('a-2')).toMatchObject({ languageGroup: 'sh', type: 'guideline', topics: ['justice', 'police'], year: 2020 });
     expect(await store.findById('a-3')).toMatchObject({ language: 'hr', languageGroup: 'sh', country: '', body: 'Cijeli tekst', year: null });
@@ -149,7 +149,7 @@ describe('importLibraryFile, CSV', () => {
     expect(await store.findById('c-1')).toEqual({
       id: 'c-1', title: 'Violence, abuse and neglect', summary: 'Line one\r\nline two', body: '', language: 'sr-Cyrl',
       languageGroup: 'sh', country: 'RS', type: 'report', topics: ['violence and abuse', 'health'], publisher: 'UNICEF',
-      year: 2017, url: 'https://example.org/c-1',
+      year: 2017, url: 'https://example.org/c-1', urlIsMirror: false,
     });
     expect(await store.findById('c-2')).toMatchObject({ languageGroup: 'sh', country: 'ME', topics: ['justice', 'police'], year: null });
   });

@@ -11,6 +11,16 @@ import { createCoreHarness, plain } from '../support/core-harness.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../data/library/sample-library.jsonl', import.meta.url));
 
+describe('the bundled sample library', () => {
+  it('imports whole, and marks third-party copies as such', async () => {
+    const hub = createCoreHarness();
+    const report = await importLibraryFile(SAMPLE, hub.store, { now: new Date('2026-01-01T00:00:00Z') });
+    expect(report).toMatchObject({ rows: 71, added: 71, problemCount: 0 });
+    expect(await hub.store.findById('pub-001')).toMatchObject({ urlIsMirror: false });
+    expect(await hub.store.findById('pub-002')).toMatchObject({ urlIsMirror: true });
+  });
+});
+
 describe('the examples cphub shows find sample documents', () => {
   it.each(MEMBER_LANGUAGES.map((language) => [language]))('in %s', async (language) => {
     const hub = createCoreHarness();

@@ -90,6 +90,7 @@ export function sampleDocument(overrides: Partial<LibraryDocument> & { id: strin
     publisher: '',
     year: 2020,
     url: '',
+    urlIsMirror: false,
     ...overrides,
   };
 }

@@ -60,6 +60,7 @@ export function udhrDocuments(codes: string[] = Object.keys(UDHR_LANGUAGES)): Li
       publisher: 'United Nations',
       year: 1948,
       url: '',
+      urlIsMirror: false,
     }));
   });
 }

@@ -29,6 +29,12 @@ describe('/doc', () => {
     expect(text).toContain('Link: Open the document');
   });
 
+  it('says when the link is a third-party copy', async () => {
+    const hub = createCoreHarness([{ ...strategy, urlIsMirror: true }]);
+    expect(plain(await hub.send('/doc pub-005'))).toContain("Link: Open a copy (not the publisher's site)");
+    expect(plain(await hub.send('/search nasilje'))).toContain("Open a copy (not the publisher's site)");
+  });
+
   it('accepts a pasted id with punctuation, and explains a missing or unknown id', async () => {
     const hub = createCoreHarness([strategy]);
     expect(plain(await hub.send('/doc <pub-005>,'))).toContain('Year: 2008');

@@ -1,0 +1,1 @@
+ALTER TABLE `documents` ADD `url_is_mirror` integer DEFAULT false NOT NULL;
