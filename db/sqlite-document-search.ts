@@ -18,7 +18,8 @@
 import type { DocumentSearch, SearchHit, SearchPage, SearchRequest } from '../core/ports.ts';
 import { excludedTerms, requiredTerms } from '../core/search/match-terms.ts';
 import { hasPositiveTerms, type ParsedQuery, type SearchFilters } from '../core/search/parsed-query.ts';
-import { RERANK_WINDOW, rankHits } from '../core/search/ranking.ts';
+import { RERANK_WINDOW, rankHits, type RankableHit } from '../core/search/ranking.ts';
+import type { Statement } from 'better-sqlite3';
 import { toLibraryDocument, type DocumentRow } from './document-rows.ts';
 import { anyOf, matchExpression } from './fts-expression.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -47,8 +48,7 @@ interface Where extends SqlClause {
 }
 
 /** What re-ranking needs of a hit; the shown page's rows are loaded after. */
-interface Candidate {
-  seq: number;
+interface CandidateRow {
   id: string;
   languageGroup: string;
   year: number | null;
@@ -58,6 +58,7 @@ interface Candidate {
 export class SqliteDocumentSearch implements DocumentSearch {
   private readonly rankWindow: number;
   private readonly countLimit: number;
+  private readonly statements = new Map<string, Statement>();
 
   /** The limits are the module's constants; tests pass small ones. */
   constructor(
@@ -110,7 +111,7 @@ export class SqliteDocumentSearch implements DocumentSearch {
   }
 
   /** The best `limit` matches as light rows (no body): re-ranking reads only these fields. */
-  private candidates(where: Where, limit: number): SearchHit[] {
+  private candidates(where: Where, limit: number): RankableHit[] {
     const sql = where.ranked
       ? `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, -${BM25} AS score FROM ${FTS_JOIN}
          WHERE ${where.sql} ORDER BY ${BM25} LIMIT ?`
@@ -118,32 +119,38 @@ export class SqliteDocumentSearch implements DocumentSearch {
         // (year, seq) order is the year index walked backwards.
         `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, 1.0 AS score FROM documents d
          WHERE ${where.sql} ORDER BY d.year DESC, d.seq DESC LIMIT ?`;
-    const rows = this.db.sqlite.prepare(sql).all(...where.params, limit) as Candidate[];
-    return rows.map((row) => ({ document: candidateDocument(row), score: row.score }));
+    const rows = this.statement(sql).all(...where.params, limit) as CandidateRow[];
+    return rows.map(({ score, ...document }) => ({ document, score }));
   }
 
   /** Full rows for the page that is shown, in the ranked order. */
-  private load(hits: SearchHit[]): SearchHit[] {
+  private load(hits: RankableHit[]): SearchHit[] {
     if (hits.length === 0) return [];
     const ids = hits.map((hit) => hit.document.id);
-    const rows = this.db.sqlite
-      .prepare(`SELECT ${COLUMNS} FROM documents d WHERE d.id IN (${ids.map(() => '?').join(', ')})`)
+    const rows = this.statement(`SELECT ${COLUMNS} FROM documents d WHERE d.id IN (${ids.map(() => '?').join(', ')})`)
       .all(...ids) as DocumentRow[];
     const byId = new Map(rows.map((row) => [row.id, toLibraryDocument(row)]));
     return hits.map((hit) => ({ document: byId.get(hit.document.id)!, score: hit.score }));
   }
 
   private get<T>(sql: string, params: Array<string | number>): T | undefined {
-    return this.db.sqlite.prepare(sql).get(...params) as T | undefined;
+    return this.statement(sql).get(...params) as T | undefined;
   }
-}
 
-/** A stand-in document with the fields re-ranking reads; replaced by `load`. */
-function candidateDocument(row: Candidate): SearchHit['document'] {
-  return {
-    id: row.id, languageGroup: row.languageGroup, year: row.year,
-    title: '', summary: '', body: '', language: '', country: '', type: '', topics: [], publisher: '', url: '', urlIsMirror: false,
-  };
+  /**
+   * Every search runs four or five statements whose text repeats (only the
+   * number of filters and of ids on a page varies): prepare each text once.
+   */
+  private statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      // Filter lists make the texts open-ended: a bounded cache, not a leak.
+      if (this.statements.size >= 256) this.statements.clear();
+      prepared = this.db.sqlite.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
 }
 
 const NO_FILTERS: SearchFilters = { languages: [], types: [], countries: [], topics: [] };

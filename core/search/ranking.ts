@@ -3,7 +3,13 @@
  * then newer first. "Close" is a band of 15% in score, so the order is a
  * proper sort (a pairwise "within 15% of each other" would not be transitive).
  */
-import type { SearchHit } from '../ports.ts';
+import type { LibraryDocument } from '../library/document.ts';
+
+/** What ranking reads of a hit: a backend may rank light rows before loading the shown ones. */
+export interface RankableHit {
+  score: number;
+  document: Pick<LibraryDocument, 'id' | 'languageGroup' | 'year'>;
+}
 
 const CLOSE = Math.log(1.15);
 
@@ -11,7 +17,7 @@ function band(score: number): number {
   return Math.floor(Math.log(Math.max(score, 1e-9)) / CLOSE);
 }
 
-export function rankHits(hits: SearchHit[], preferredLanguage: string): SearchHit[] {
+export function rankHits<H extends RankableHit>(hits: H[], preferredLanguage: string): H[] {
   const keyed = hits.map((hit) => ({
     hit,
     band: band(hit.score),

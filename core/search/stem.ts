@@ -14,9 +14,9 @@ const ENDINGS = [
   // English
   'ations', 'ation', 'ions', 'ion', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'ments', 'ment',
   // BCMS, Macedonian and Bulgarian (folded Latin)
-  'ovima', 'evima', 'ijama', 'ijom', 'ije', 'ija', 'iju', 'ama', 'ima', 'ima', 'ih', 'im', 'om', 'em', 'oj', 'og', 'oga', 'omu', 'ega', 'emu',
+  'ovima', 'evima', 'ijama', 'ijom', 'ije', 'ija', 'iju', 'ama', 'ima', 'ih', 'im', 'om', 'em', 'oj', 'og', 'oga', 'omu', 'ega', 'emu',
   'ski', 'ska', 'sko', 'ske', 'skih', 'skim', 'skog', 'skoj', 'skom', 'nost', 'nosti', 'nja', 'nju', 'nje', 'njem', 'njima',
-  'ati', 'iti', 'eti', 'aju', 'uje', 'uju', 'ite', 'ata', 'ato', 'ite', 'ta', 'to', 'te', 'ot', 'ov', 'ovi', 'ove', 'ova',
+  'ati', 'iti', 'eti', 'aju', 'uje', 'uju', 'ite', 'ata', 'ato', 'ta', 'to', 'te', 'ot', 'ov', 'ovi', 'ove', 'ova',
   'ie', 'ia', 'ii',
   // Romanian (folded)
   'ului', 'ilor', 'elor', 'lor', 'ul', 'uri', 'urile', 'urilor', 'ile', 'ele', 'le', 'ea', 'ei', 'iei', 'iile', 'area', 'arii', 'ari', 'atie', 'atiei', 'atii', 'iune', 'iunea', 'iunii',
