@@ -10,11 +10,9 @@ function quote(token: string): string {
 }
 
 export function termExpression(term: MatchTerm): string {
-  const phrase = quote(term.tokens.join(' '));
-  if (term.alternatives?.length) return `(${[phrase, ...term.alternatives.map(quote)].join(' OR ')})`;
-  if (!term.prefix) return phrase;
-  // bm25 sums over phrases: a document with the very form typed scores higher.
-  return term.exact ? `(${quote(term.exact)} OR ${phrase}*)` : `${phrase}*`;
+  const main = term.prefix ? `${quote(term.tokens.join(' '))}*` : quote(term.tokens.join(' '));
+  if (!term.orWords?.length) return main;
+  return `(${[...term.orWords.map(quote), main].join(' OR ')})`;
 }
 
 /** All required terms AND-ed; excluded ones removed with NOT. */

@@ -11,10 +11,12 @@ export interface MatchTerm {
   tokens: string[];
   /** The last token is a prefix (a stem), not a whole word. */
   prefix: boolean;
-  /** The word as typed (folded), when it differs from its stem: matching it too ranks the exact form higher. */
-  exact?: string;
-  /** Whole words that match as well as the term (forms of an irregular word, see word-families.ts). */
-  alternatives?: string[];
+  /**
+   * Whole words that match as well: the form typed, next to its stem (BM25
+   * sums over them, so the very form typed ranks higher), or the other forms
+   * of an irregular word (word-families.ts).
+   */
+  orWords?: string[];
 }
 
 /** Words shorter than this match exactly: a 2-letter prefix matches half the index. */
@@ -22,10 +24,10 @@ const MIN_PREFIX_WORD = 3;
 
 export function wordTerm(word: string): MatchTerm {
   const family = wordFamily(word);
-  if (family) return { tokens: [word], prefix: false, alternatives: family.filter((form) => form !== word) };
+  if (family) return { tokens: [word], prefix: false, orWords: family.filter((form) => form !== word) };
   if (word.length < MIN_PREFIX_WORD) return { tokens: [word], prefix: false };
   const stemmed = stem(word);
-  return stemmed === word ? { tokens: [word], prefix: true } : { tokens: [stemmed], prefix: true, exact: word };
+  return stemmed === word ? { tokens: [word], prefix: true } : { tokens: [stemmed], prefix: true, orWords: [word] };
 }
 
 export function requiredTerms(query: ParsedQuery): MatchTerm[] {
