@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { DEFAULT_LANGUAGE, resolveLanguageName } from '../core/library/language.ts';
+import { DEFAULT_LANGUAGE, languageGroupOf, resolveLanguageName } from '../core/library/language.ts';
 import { parseQuery } from '../core/search/query-parser.ts';
 import { createApp } from '../main.ts';
 
@@ -23,7 +23,7 @@ function parseLimit(value: string): number {
 function parseLanguage(value: string): string {
   const language = resolveLanguageName(value);
   if (!language) throw new InvalidArgumentError('a language code such as en, sq, sh, bg, hu, ro, mk');
-  return language === 'sh-Cyrl' ? 'sh' : language;
+  return languageGroupOf(language);
 }
 
 export function registerSearchCommand(program: Command): void {

@@ -8,11 +8,11 @@ import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
 
 export function createCoreRouter(services: CoreServices): Router {
-  const commands: CommandSpec<any>[] = [startCommand, searchCommand, docCommand, langCommand];
-  const help = createHelpCommand(() => [startCommand, helpEntry, searchCommand, docCommand, langCommand]);
-  const helpEntry = { name: help.name, descriptionKey: help.descriptionKey };
+  // One list, in /help's order; /help reads it when it runs.
+  const commands: CommandSpec<any>[] = [];
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand);
   return new Router(services, {
-    commands: [...commands, help],
+    commands,
     actions: [searchPageAction],
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',

@@ -1,4 +1,5 @@
 /** `/search <query>` and its previous/next buttons. */
+import { languageGroupOf } from '../library/language.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
 import { ok, type ActionSpec, type CommandContext, type CommandSpec } from '../router/command.ts';
@@ -35,7 +36,7 @@ async function searchPage(context: CommandContext, query: string, pageIndex: num
   }
   const page = await context.services.search.search({
     query: parsed,
-    preferredLanguage: context.language === 'sh-Cyrl' ? 'sh' : context.language,
+    preferredLanguage: languageGroupOf(context.language),
     offset: pageIndex * PAGE_SIZE,
     limit: PAGE_SIZE,
   });

@@ -14,6 +14,11 @@ export const MEMBER_LANGUAGES = ['en', 'sq', 'sh', 'sh-Cyrl', 'bg', 'hu', 'ro'] 
 export type MemberLanguage = (typeof MEMBER_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: MemberLanguage = 'en';
 
+/** The search language group of a member language: `sh-Cyrl` reads the same BCMS documents as `sh`. */
+export function languageGroupOf(language: string): string {
+  return language === 'sh-Cyrl' ? 'sh' : language;
+}
+
 export interface LanguageTag {
   /** Canonical BCP 47, e.g. `sr-Cyrl`. */
   tag: string;

@@ -30,10 +30,6 @@ export class Router {
     for (const action of options.actions) this.actions.set(action.actionId, action);
   }
 
-  get commandSpecs(): CommandSpec<any>[] {
-    return [...this.commands.values()];
-  }
-
   async handle(incoming: Incoming): Promise<Reply[]> {
     const context = await this.contextFor(incoming);
     const inLanguage = (reply: Reply): Reply => ({ ...reply, language: reply.language ?? context.language });

@@ -7,7 +7,7 @@
  * `*`, `AND`/`NOT`, `NEAR(`, `a:b`, a lone `-`, emoji, 5,000 characters.
  */
 import { resolveCountry } from '../library/country.ts';
-import { resolveLanguageName } from '../library/language.ts';
+import { languageGroupOf, resolveLanguageName } from '../library/language.ts';
 import { foldedTokens } from './fold.ts';
 import type { FilterField, ParsedQuery, YearRange } from './parsed-query.ts';
 import { isStopword } from './stopwords.ts';
@@ -87,7 +87,7 @@ function applyFilterValue(filters: ParsedQuery['filters'], field: FilterField, v
   switch (field) {
     case 'lang': {
       const group = resolveLanguageName(value);
-      if (group) filters.languages.push(group === 'sh-Cyrl' ? 'sh' : group);
+      if (group) filters.languages.push(languageGroupOf(group));
       return group !== undefined;
     }
     case 'country': {
