@@ -3,6 +3,7 @@
  * bad variable, and returns a frozen, typed object. Tokens are never logged:
  * `describeConfig` is what logs may show.
  */
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -17,10 +18,34 @@ const schema = z.object({
   LANG: z.string().optional(),
   LC_ALL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** From @BotFather; Telegram is on when it is set. */
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, 'does not look like a token from @BotFather (123456789:AA…)')
+    .optional(),
+  /** A self-hosted Bot API server (https://github.com/tdlib/telegram-bot-api); the tests' fake. */
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  /** Webhook mode: the public HTTPS address Telegram posts updates to. Without it, long polling. */
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; derived from the bot token when unset. */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'use 1-256 of A-Z, a-z, 0-9, _ and -').optional(),
+  /** Where the webhook server listens (plain HTTP behind the proxy that holds the certificate). */
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  TELEGRAM_WEBHOOK_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unprompted messages a second over all chats: Telegram's free limit is about 30. */
+  TELEGRAM_SENDS_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
 });
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string;
+  webhook?: { url: string; secret: string; port: number; host: string };
+  sendsPerSecond: number;
+}
 
 export interface Config {
   databasePath: string;
+  telegram?: TelegramConfig;
   sampleLibrary: string | undefined;
   consoleLocale: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -44,10 +69,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sampleLibrary: values.CPHUB_SAMPLE_LIBRARY === 'off' ? undefined : values.CPHUB_SAMPLE_LIBRARY,
     consoleLocale: values.CPHUB_LANG ?? values.LC_ALL ?? values.LANG,
     logLevel: values.LOG_LEVEL,
+    ...(values.TELEGRAM_BOT_TOKEN ? { telegram: telegramConfig(values, values.TELEGRAM_BOT_TOKEN) } : {}),
   });
+}
+
+function telegramConfig(values: z.infer<typeof schema>, token: string): TelegramConfig {
+  const webhookUrl = values.TELEGRAM_WEBHOOK_URL;
+  return {
+    token,
+    // grammY refuses an apiRoot that ends in a slash.
+    apiRoot: values.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+    sendsPerSecond: values.TELEGRAM_SENDS_PER_SECOND,
+    ...(webhookUrl
+      ? {
+          webhook: {
+            url: webhookUrl,
+            // Stable across restarts, unguessable without the token, never the token itself.
+            secret: values.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`cphub-webhook:${token}`).digest('base64url'),
+            port: values.TELEGRAM_WEBHOOK_PORT,
+            host: values.TELEGRAM_WEBHOOK_HOST,
+          },
+        }
+      : {}),
+  };
 }
 
 /** What may be logged about the configuration (no secrets). */
 export function describeConfig(config: Config): Record<string, unknown> {
-  return { databasePath: config.databasePath, sampleLibrary: config.sampleLibrary ?? 'off' };
+  const telegram = config.telegram && {
+    apiRoot: config.telegram.apiRoot,
+    mode: config.telegram.webhook ? 'webhook' : 'polling',
+    ...(config.telegram.webhook ? { webhookUrl: config.telegram.webhook.url, port: config.telegram.webhook.port } : {}),
+  };
+  return { databasePath: config.databasePath, sampleLibrary: config.sampleLibrary ?? 'off', ...(telegram ? { telegram } : {}) };
 }

@@ -4,13 +4,14 @@
  */
 import { ConfigError, describeConfig, type Config } from './config.ts';
 import { createCoreRouter } from './core/commands/index.ts';
-import type { Clock, Translator } from './core/ports.ts';
+import { createTelegramAdapter } from './bots/telegram/telegram-adapter.ts';
+import type { PlatformName } from './core/model/incoming.ts';
+import type { Clock, Messenger, Translator } from './core/ports.ts';
 import type { Router } from './core/router/router.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
-import { SqliteAccountSettings } from './db/sqlite-account-settings.ts';
-import { SqliteDocumentSearch } from './db/sqlite-document-search.ts';
-import { SqliteDocumentStore } from './db/sqlite-document-store.ts';
-import { SqliteSearchSessions } from './db/sqlite-search-sessions.ts';
+import type { SqliteDocumentSearch } from './db/sqlite-document-search.ts';
+import type { SqliteDocumentStore } from './db/sqlite-document-store.ts';
+import { createSqliteServices, type SqliteServices } from './db/sqlite-services.ts';
 import { importLibraryFile } from './library/import-library.ts';
 import { createTranslator } from './locales/translator.ts';
 import { createLogger, type ProcessLogger } from './logger.ts';
@@ -20,6 +21,7 @@ export interface App {
   db: OpenDatabase;
   store: SqliteDocumentStore;
   search: SqliteDocumentSearch;
+  services: SqliteServices;
   router: Router;
   translator: Translator;
   logger: ProcessLogger;
@@ -38,20 +40,12 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const clock = options.clock ?? systemClock;
   const logger = createLogger(config.logLevel ?? options.defaultLogLevel ?? 'info');
   const db = openConfiguredDatabase(config.databasePath);
-  const store = new SqliteDocumentStore(db);
-  const search = new SqliteDocumentSearch(db);
+  const services = createSqliteServices(db, clock);
+  const { store, search } = services;
   const translator = createTranslator();
-  const router = createCoreRouter({
-    documents: store,
-    search,
-    settings: new SqliteAccountSettings(db, clock),
-    sessions: new SqliteSearchSessions(db, clock),
-    translator,
-    clock,
-    logger,
-  });
+  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger });
   logger.info(describeConfig(config), 'cphub started');
-  return { config, db, store, search, router, translator, logger, close: () => db.close() };
+  return { config, db, store, search, services, router, translator, logger, close: () => db.close() };
 }
 
 /** A database that cannot be opened is a configuration problem: name the variable. */
@@ -83,4 +77,31 @@ export async function seedSampleLibrary(app: App): Promise<void> {
     return;
   }
   app.logger.info({ path, added: report.added }, 'imported the sample library');
+}
+
+/** A chat platform cphub runs on; each adapter starts, stops and sends. */
+export interface PlatformAdapter {
+  readonly name: PlatformName;
+  readonly messenger: Messenger;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** One adapter for each platform whose token is in the config. */
+export function createPlatformAdapters(app: App): PlatformAdapter[] {
+  const adapters: PlatformAdapter[] = [];
+  const { telegram } = app.config;
+  if (telegram) {
+    const adapter = createTelegramAdapter({
+      config: telegram,
+      router: app.router,
+      translator: app.translator,
+      chats: app.services.chats,
+      ledger: app.services.ledger,
+      buttons: app.services.buttons,
+      logger: app.logger,
+    });
+    adapters.push({ name: 'telegram', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
+  }
+  return adapters;
 }

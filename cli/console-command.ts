@@ -1,36 +1,30 @@
 /**
- * `cphub console` and `cphub start`: the local chat in the terminal.
+ * `cphub console`: the local chat in the terminal (also what `cphub start`
+ * opens when no platform is configured, or beside them with `--console`).
  *
  * stdout is the chat; logs go to stderr as JSON (logger.ts) at `warn` unless
  * LOG_LEVEL says otherwise, so a piped session prints only the conversation.
  */
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
-import { loadConfig } from '../config.ts';
-import { createApp, seedSampleLibrary } from '../main.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { createApp, seedSampleLibrary, type App } from '../main.ts';
 
-export function registerConsoleCommands(program: Command): void {
+export function registerConsoleCommand(program: Command): void {
   program
     .command('console')
     .description('chat with cphub in this terminal (one line, one message; type a number to press a button)')
-    .action(runConsoleChat);
-
-  program
-    .command('start')
-    .description('start cphub: the configured platforms, or the terminal chat when none is configured')
-    // No platform adapter exists yet, so `start` is the console. When they
-    // do, `start` starts every platform whose token is in the config and
-    // falls back to the console only when no platform has a token: a server
-    // with a token must never sit waiting on a terminal nobody reads.
-    .action(runConsoleChat);
+    .action(async () => {
+      process.exitCode = await runConsoleChat(loadConfig());
+    });
 }
 
-async function runConsoleChat(): Promise<void> {
-  const config = loadConfig();
-  const app = createApp(config, { defaultLogLevel: 'warn' });
+/** Runs the chat until the input ends or a signal comes; `app` is the caller's to close when given. */
+export async function runConsoleChat(config: Readonly<Config>, shared?: App): Promise<number> {
+  const app = shared ?? createApp(config, { defaultLogLevel: 'warn' });
   const stopSignals = ['SIGINT', 'SIGTERM'] as const;
   try {
-    await seedSampleLibrary(app);
+    if (!shared) await seedSampleLibrary(app);
     const adapter = createConsoleAdapter({
       router: app.router,
       input: process.stdin,
@@ -46,8 +40,9 @@ async function runConsoleChat(): Promise<void> {
     for (const signal of stopSignals) process.once(signal, stop);
     await adapter.run();
     for (const signal of stopSignals) process.off(signal, stop);
+    return 0;
   } finally {
-    app.close();
+    if (!shared) app.close();
   }
 }
 

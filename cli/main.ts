@@ -4,16 +4,18 @@
  */
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
-import { registerConsoleCommands } from './console-command.ts';
+import { registerConsoleCommand } from './console-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerSearchCommand } from './search-command.ts';
+import { registerStartCommand } from './start-command.ts';
 
 const program = new Command()
   .name('cphub')
   .description('The chat of the child protection network: library search, questions, digests.')
   .showHelpAfterError();
 
-registerConsoleCommands(program);
+registerStartCommand(program);
+registerConsoleCommand(program);
 registerImportCommand(program);
 registerSearchCommand(program);
 

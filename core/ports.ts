@@ -4,6 +4,7 @@
  */
 import type { LibraryDocument } from './library/document.ts';
 import type { PlatformName } from './model/incoming.ts';
+import type { Reply } from './model/reply.ts';
 import type { ParsedQuery } from './search/parsed-query.ts';
 
 export interface SearchRequest {
@@ -53,6 +54,64 @@ export interface SearchSessionState {
 export interface SearchSessions {
   save(state: SearchSessionState): Promise<string>;
   load(token: string): Promise<SearchSessionState | undefined>;
+}
+
+export type ChatStatus = 'active' | 'left' | 'unreachable';
+
+export interface ChatRecord {
+  platform: PlatformName;
+  id: string;
+  kind: 'private' | 'group';
+  title?: string;
+  /** The language posts to this chat are written in. */
+  language?: string;
+  status: ChatStatus;
+}
+
+/** The conversations the bot is in, and whether a message can go there. */
+export interface ChatDirectory {
+  /** Adds the chat, or marks it active again with the new details. */
+  remember(chat: Omit<ChatRecord, 'status'>): Promise<void>;
+  find(platform: PlatformName, id: string): Promise<ChatRecord | undefined>;
+  /** The bot left or was removed; the row stays so a return keeps its settings. */
+  markLeft(platform: PlatformName, id: string): Promise<void>;
+  /** The platform refused a message (blocked, kicked): stop sending there. Adds the chat if it was not known. */
+  markUnreachable(chat: Pick<ChatRecord, 'platform' | 'id' | 'kind'>, reason: string): Promise<void>;
+  /** Everything kept under `fromId` moves to `toId`, in one transaction. */
+  move(platform: PlatformName, fromId: string, toId: string): Promise<void>;
+}
+
+/**
+ * Platform events recorded before they are handled, so that none is lost to
+ * a crash and none is handled twice when the platform delivers it again.
+ */
+export interface InboundLedger {
+  /** Records the events; returns those still to handle (new, or received but never finished). */
+  receive(platform: PlatformName, events: { id: string; payload: string }[]): Promise<string[]>;
+  finish(platform: PlatformName, id: string): Promise<void>;
+  /** Received and never finished: handled again at start-up. */
+  unfinished(platform: PlatformName): Promise<{ id: string; payload: string }[]>;
+}
+
+/** A button payload too long for the platform, kept behind a short token. */
+export interface ButtonPayloads {
+  save(payload: { actionId: string; value: string }): Promise<string>;
+  load(token: string): Promise<{ actionId: string; value: string } | undefined>;
+}
+
+/** Where an unprompted message goes. */
+export interface OutboundTarget {
+  conversationId: string;
+  threadId?: string;
+}
+
+/**
+ * Sends messages nobody asked for just now (digests, answers, pings to
+ * experts), within the platform's limits. Fails with `PlatformError`.
+ */
+export interface Messenger {
+  readonly platform: PlatformName;
+  send(target: OutboundTarget, reply: Reply): Promise<void>;
 }
 
 export type TranslationParams = Record<string, string | number>;

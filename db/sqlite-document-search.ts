@@ -55,15 +55,20 @@ interface CandidateRow {
   score: number;
 }
 
+/** How far ranking and counting go; the module's constants unless a test passes small ones. */
+export interface SearchLimits {
+  rankWindow?: number;
+  countLimit?: number;
+}
+
 export class SqliteDocumentSearch implements DocumentSearch {
   private readonly rankWindow: number;
   private readonly countLimit: number;
   private readonly statements = new Map<string, Statement>();
 
-  /** The limits are the module's constants; tests pass small ones. */
   constructor(
     private readonly db: OpenDatabase,
-    limits: { rankWindow?: number; countLimit?: number } = {},
+    limits: SearchLimits = {},
   ) {
     this.rankWindow = limits.rankWindow ?? RANK_WINDOW;
     this.countLimit = limits.countLimit ?? COUNT_LIMIT;

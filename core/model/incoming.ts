@@ -16,12 +16,22 @@ export interface Sender {
 export interface Conversation {
   id: string;
   kind: 'private' | 'group';
+  /** The group's name, when the platform gives one. */
+  title?: string;
+  /** A topic or thread inside the conversation: replies go back into it. */
+  threadId?: string;
 }
 
 export type IncomingContent =
   | { kind: 'command'; name: string; args: string }
   | { kind: 'text'; text: string }
-  | { kind: 'action'; actionId: string; value: string };
+  | { kind: 'action'; actionId: string; value: string }
+  /** The bot was added to this conversation (or a member who had blocked it came back). */
+  | { kind: 'joined' }
+  /** The bot was removed from this conversation, or the member blocked it. */
+  | { kind: 'left' }
+  /** The conversation now lives under another id (a Telegram group that became a supergroup). */
+  | { kind: 'moved'; toConversationId: string };
 
 export interface Incoming {
   /** A unique id of the platform event, for logs and de-duplication. */

@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountSettings, Clock, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountSettings, ChatDirectory, Clock, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { UserError } from './user-error.ts';
 
@@ -10,6 +10,7 @@ export interface CoreServices {
   documents: DocumentRepository;
   search: DocumentSearch;
   settings: AccountSettings;
+  chats: ChatDirectory;
   sessions: SearchSessions;
   translator: Translator;
   clock: Clock;

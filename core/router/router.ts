@@ -4,6 +4,7 @@
  * translated replies. A `UserError` is the member's to fix; anything else is
  * logged with platform, event and command, and the member gets an apology.
  */
+import { handleChatEvent } from '../commands/chat-events.ts';
 import { DEFAULT_LANGUAGE, memberLanguageFromLocale } from '../library/language.ts';
 import type { Incoming } from '../model/incoming.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
@@ -28,6 +29,11 @@ export class Router {
   ) {
     for (const command of options.commands) this.commands.set(command.name, command);
     for (const action of options.actions) this.actions.set(action.actionId, action);
+  }
+
+  /** Every command with its description key, in /help's order (for platform command menus). */
+  commandList(): Array<Pick<CommandSpec<unknown>, 'name' | 'descriptionKey'>> {
+    return this.options.commands.map(({ name, descriptionKey }) => ({ name, descriptionKey }));
   }
 
   async handle(incoming: Incoming): Promise<Reply[]> {
@@ -56,6 +62,10 @@ export class Router {
         if (!action) throw new UserError('errors.unknownButton');
         return action.run(context, content.value);
       }
+      case 'joined':
+      case 'left':
+      case 'moved':
+        return handleChatEvent(context, content);
       case 'text': {
         const fallback = this.options.privateTextCommand;
         if (context.incoming.conversation.kind !== 'private' || !content.text.trim()) return undefined;
@@ -98,5 +108,5 @@ function describe(incoming: Incoming): string {
   const content = incoming.content;
   if (content.kind === 'command') return `/${content.name}`;
   if (content.kind === 'action') return `action:${content.actionId}`;
-  return 'text';
+  return content.kind;
 }

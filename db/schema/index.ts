@@ -1,3 +1,6 @@
 export { accountSettings } from './account-settings.ts';
+export { buttonPayloads } from './button-payloads.ts';
+export { chats } from './chats.ts';
 export { documents } from './documents.ts';
+export { inboundEvents } from './inbound-events.ts';
 export { searchSessions } from './search-sessions.ts';

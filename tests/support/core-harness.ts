@@ -10,10 +10,9 @@ import type { Reply } from '../../core/model/reply.ts';
 import type { Logger } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
 import { openDatabase, type OpenDatabase } from '../../db/open-database.ts';
-import { SqliteAccountSettings } from '../../db/sqlite-account-settings.ts';
-import { SqliteDocumentSearch } from '../../db/sqlite-document-search.ts';
-import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
-import { SqliteSearchSessions } from '../../db/sqlite-search-sessions.ts';
+import type { SearchLimits } from '../../db/sqlite-document-search.ts';
+import type { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
+import { createSqliteServices, type SqliteServices } from '../../db/sqlite-services.ts';
 import { createTranslator } from '../../locales/translator.ts';
 
 export const FIXED_NOW = new Date('2026-03-14T09:00:00Z');
@@ -21,6 +20,7 @@ export const FIXED_NOW = new Date('2026-03-14T09:00:00Z');
 export interface CoreHarness {
   db: OpenDatabase;
   store: SqliteDocumentStore;
+  services: SqliteServices;
   router: Router;
   errors: unknown[];
   /** Sends one line as the console member would type it. */
@@ -30,23 +30,16 @@ export interface CoreHarness {
 
 export function createCoreHarness(
   documents: LibraryDocument[] = [],
-  searchLimits: { rankWindow?: number; countLimit?: number } = {},
+  searchLimits: SearchLimits = {},
 ): CoreHarness {
   const db = openDatabase(':memory:');
-  const store = new SqliteDocumentStore(db);
-  store.upsertAll(documents, FIXED_NOW);
   const clock = { now: () => FIXED_NOW };
+  const services = createSqliteServices(db, clock, searchLimits);
+  const store = services.store;
+  store.upsertAll(documents, FIXED_NOW);
   const errors: unknown[] = [];
   const logger: Logger = { info: () => {}, warn: () => {}, error: (details) => void errors.push(details) };
-  const router = createCoreRouter({
-    documents: store,
-    search: new SqliteDocumentSearch(db, searchLimits),
-    settings: new SqliteAccountSettings(db, clock),
-    sessions: new SqliteSearchSessions(db, clock),
-    translator: createTranslator(),
-    clock,
-    logger,
-  });
+  const router = createCoreRouter({ ...services, documents: store, translator: createTranslator(), clock, logger });
   let eventCounter = 0;
   const incoming = (content: Incoming['content'], userId = 'u1', locale?: string, group = false): Incoming => ({
     eventId: `e${++eventCounter}`,
@@ -58,6 +51,7 @@ export function createCoreHarness(
   return {
     db,
     store,
+    services,
     router,
     errors,
     send(line, options = {}) {

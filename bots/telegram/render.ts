@@ -1,0 +1,167 @@
+/**
+ * Reply → Telegram message texts, as HTML (parse_mode "HTML") or as plain
+ * text for when Telegram rejects the entities. Pure: one small function per
+ * block kind builds atoms, split-message.ts packs them into messages.
+ *
+ * Member and document text is data: every span text, label and url is
+ * escaped, and only http(s), tg and mailto urls become links, so a
+ * `javascript:` url stays visible text and never a link.
+ * https://core.telegram.org/bots/api#html-style
+ *
+ * Layout: a heading is a bold line; paragraphs are their spans; list items
+ * are "3. item" or "• item", one a line; fields are "<b>Label:</b> value",
+ * one a line; blocks are apart by a blank line; a divider is a thin rule
+ * between blank lines (dropped at the start or end of the reply).
+ */
+import type { Block, Field, Reply, Span } from '../../core/model/reply.ts';
+import { MESSAGE_TEXT_MAX } from './limits.ts';
+import { BREAK, splitMessage, textAtoms, type Atom, type Wrap } from './split-message.ts';
+
+// Telegram's HTML knows only these named entities; `"` matters inside href.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function escapeTelegramHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+}
+
+/** Messages in Telegram HTML, each at most `maxLength` characters of source. */
+export function renderTelegramHtml(reply: Reply, maxLength = MESSAGE_TEXT_MAX): string[] {
+  const atoms = replyAtoms(reply.blocks, { html: true, maxLength });
+  return splitMessage(atoms, { maxLength, escape: escapeTelegramHtml });
+}
+
+/** The same messages without markup. */
+export function renderTelegramPlain(reply: Reply, maxLength = MESSAGE_TEXT_MAX): string[] {
+  const atoms = replyAtoms(reply.blocks, { html: false, maxLength });
+  return splitMessage(atoms, { maxLength, escape: (text) => text });
+}
+
+interface Format {
+  html: boolean;
+  maxLength: number;
+}
+
+const DIVIDER = '─'.repeat(12);
+const SPACE: Atom = { kind: 'break', text: ' ', wrap: null, priority: BREAK.space };
+const LINE: Atom = { kind: 'break', text: '\n', wrap: null, priority: BREAK.line };
+const BLOCK: Atom = { kind: 'break', text: '\n\n', wrap: null, priority: BREAK.block };
+const SECTION: Atom = { kind: 'break', text: `\n\n${DIVIDER}\n\n`, wrap: null, priority: BREAK.section };
+
+/** Blocks apart by a blank line; dividers collapse and vanish at the ends. */
+function replyAtoms(blocks: readonly Block[], format: Format): Atom[] {
+  const atoms: Atom[] = [];
+  let separator = BLOCK;
+  for (const block of blocks) {
+    if (block.kind === 'divider') {
+      separator = SECTION;
+      continue;
+    }
+    const own = blockAtoms(block, format);
+    if (!own.some((atom) => atom.kind === 'word')) continue;
+    if (atoms.length > 0) atoms.push(separator);
+    append(atoms, own);
+    separator = BLOCK;
+  }
+  return atoms;
+}
+
+function blockAtoms(block: Block, format: Format): Atom[] {
+  switch (block.kind) {
+    case 'heading':
+      return textAtoms(oneLine(block.text), tagWrap('<b>', '</b>', format));
+    case 'paragraph':
+      return spansAtoms(block.spans, format);
+    case 'list':
+      return joinLines(listLines(block, format));
+    case 'fields':
+      return joinLines(block.fields.map((field) => fieldAtoms(field, format)));
+    case 'divider':
+      return [];
+  }
+}
+
+function listLines(block: Extract<Block, { kind: 'list' }>, format: Format): Atom[][] {
+  const start = block.start ?? 1;
+  return block.items.map((item, index) => {
+    const marker = block.ordered ? `${start + index}.` : '•';
+    return [{ kind: 'word', text: marker, wrap: null }, SPACE, ...spansAtoms(item, format)];
+  });
+}
+
+function fieldAtoms(field: Field, format: Format): Atom[] {
+  const value = spansAtoms(field.value, format);
+  const label = oneLine(field.label).trim();
+  if (label === '') return value;
+  return [...textAtoms(`${label}:`, tagWrap('<b>', '</b>', format)), SPACE, ...value];
+}
+
+function spansAtoms(spans: readonly Span[], format: Format): Atom[] {
+  return spans.flatMap((span) => spanAtoms(span, format));
+}
+
+function spanAtoms(span: Span, format: Format): Atom[] {
+  switch (span.kind) {
+    case 'text':
+      return textAtoms(span.text, null);
+    case 'bold':
+      return textAtoms(span.text, tagWrap('<b>', '</b>', format));
+    case 'italic':
+      return textAtoms(span.text, tagWrap('<i>', '</i>', format));
+    case 'code':
+      return textAtoms(span.text, tagWrap('<code>', '</code>', format));
+    case 'link':
+      return linkAtoms(span.text, span.url, format);
+  }
+}
+
+/** A link, or "label (url)" as text when the url is not one we let through. */
+function linkAtoms(label: string, url: string, format: Format): Atom[] {
+  const target = url.trim();
+  const shown = label.trim() === '' ? target : label;
+  const wrap = isLinkableUrl(target) ? tagWrap(`<a href="${escapeTelegramHtml(target)}">`, '</a>', format) : null;
+  if (wrap) return textAtoms(shown, wrap);
+  if (target === '' || shown.trim() === target) return textAtoms(shown, null);
+  return textAtoms(`${shown} (${target})`, null);
+}
+
+const LINK_SCHEMES = /^(?:https?|tg|mailto):/i;
+const URL_FORBIDDEN = /[\s\x00-\x1f\x7f]/;
+
+function isLinkableUrl(url: string): boolean {
+  if (!LINK_SCHEMES.test(url) || URL_FORBIDDEN.test(url)) return false;
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The tag pair, or none in plain text. A pair longer than half a part is
+ * dropped too (a link with a huge url then shows as text): every part that
+ * repeats the pair keeps half its room for the words inside.
+ */
+function tagWrap(open: string, close: string, format: Format): Wrap | null {
+  if (!format.html || (open.length + close.length) * 2 > format.maxLength) return null;
+  return { open, close };
+}
+
+function joinLines(lines: readonly Atom[][]): Atom[] {
+  const atoms: Atom[] = [];
+  for (const line of lines) {
+    if (!line.some((atom) => atom.kind === 'word')) continue;
+    if (atoms.length > 0) atoms.push(LINE);
+    append(atoms, line);
+  }
+  return atoms;
+}
+
+// push(...many) overflows the call stack on very long texts.
+function append(target: Atom[], atoms: readonly Atom[]): void {
+  for (const atom of atoms) target.push(atom);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,235 @@
+/**
+ * Packs a message, given as atoms, into parts of at most `maxLength`
+ * characters. Format-neutral: the caller gives the escape function and the
+ * tag pairs, so the same packer serves the HTML and the plain rendering.
+ *
+ * An atom is a word or a run of whitespace (a "break"), each with the tag
+ * pair it sits in. Parts end at a break — the strongest one that still fills
+ * half a part — and only when none is in reach inside a word, between
+ * graphemes. Tags and entities are written whole, and every part closes what
+ * it opened, so each part is well-formed on its own; the break a part ends
+ * at is dropped, so no part starts or ends with whitespace.
+ */
+
+export interface Wrap {
+  open: string;
+  close: string;
+}
+
+export type Atom =
+  | { kind: 'word'; text: string; wrap: Wrap | null }
+  | { kind: 'break'; text: string; wrap: Wrap | null; priority: number };
+
+/** Where a part may end, weakest first. */
+export const BREAK = { space: 1, line: 2, block: 3, section: 4 } as const;
+
+export interface SplitOptions {
+  maxLength: number;
+  escape: (text: string) => string;
+}
+
+// The longest escape of one code point ("&quot;"): below this a part could
+// not always hold even one character.
+const MIN_PART_LENGTH = 6;
+
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Room past what can fit, so the last grapheme that fits is seen whole.
+const GRAPHEME_SLACK = 64;
+
+/** Words and whitespace runs of `text`, all inside `wrap`. */
+export function textAtoms(text: string, wrap: Wrap | null): Atom[] {
+  const atoms: Atom[] = [];
+  for (const piece of text.replace(/\r\n?/g, '\n').split(/(\s+)/)) {
+    if (piece === '') continue;
+    if (/^\s/.test(piece)) atoms.push({ kind: 'break', text: piece, wrap, priority: breakPriority(piece) });
+    else atoms.push({ kind: 'word', text: piece, wrap });
+  }
+  return atoms;
+}
+
+function breakPriority(whitespace: string): number {
+  const newlines = whitespace.split('\n').length - 1;
+  if (newlines >= 2) return BREAK.block;
+  return newlines === 1 ? BREAK.line : BREAK.space;
+}
+
+export function splitMessage(atoms: readonly Atom[], options: SplitOptions): string[] {
+  if (!Number.isInteger(options.maxLength) || options.maxLength < MIN_PART_LENGTH) {
+    throw new RangeError(`maxLength must be an integer of at least ${MIN_PART_LENGTH}, got ${options.maxLength}`);
+  }
+  const queue = tidy(atoms);
+  const parts: string[] = [];
+  let start = 0;
+  while (start < queue.length) {
+    const cut = nextCut(queue, start, options);
+    parts.push(cut.text);
+    if (cut.rest) queue[cut.next] = cut.rest;
+    start = cut.next;
+  }
+  return parts;
+}
+
+/** No break at either end and never two in a row (the stronger one stays). */
+function tidy(atoms: readonly Atom[]): Atom[] {
+  const out: Atom[] = [];
+  for (const atom of atoms) {
+    const last = out[out.length - 1];
+    if (atom.kind === 'break' && (last === undefined || last.kind === 'break')) {
+      if (last !== undefined && atom.priority > last.priority) out[out.length - 1] = atom;
+      continue;
+    }
+    out.push(atom);
+  }
+  if (out[out.length - 1]?.kind === 'break') out.pop();
+  return out;
+}
+
+interface Mark {
+  count: number;
+  open: Wrap | null;
+  length: number;
+}
+
+interface Candidate {
+  index: number;
+  priority: number;
+  mark: Mark;
+}
+
+/** One part, starting at a word; `rest` is what is left of a word cut in two. */
+interface Cut {
+  text: string;
+  next: number;
+  rest?: Atom;
+}
+
+function nextCut(atoms: readonly Atom[], start: number, options: SplitOptions): Cut {
+  const writer = new PartWriter(options.escape);
+  const breaks: Candidate[] = [];
+  for (let index = start; index < atoms.length; index++) {
+    const atom = atoms[index]!;
+    if (atom.kind === 'break') breaks.push({ index, priority: atom.priority, mark: writer.mark() });
+    // Escaping never shortens text, so an overlong word is known not to fit
+    // without escaping all of it (a long token is cut many times).
+    if (atom.text.length > options.maxLength || writer.lengthWith(atom) > options.maxLength) {
+      const chosen = chooseBreak(breaks, options.maxLength);
+      if (chosen) return { text: writer.text(chosen.mark), next: chosen.index + 1 };
+      return cutInsideWord(writer, atoms, index, options);
+    }
+    writer.push(atom);
+  }
+  return { text: writer.text(), next: atoms.length };
+}
+
+/**
+ * The strongest break that still fills half a part, so a long section is not
+ * left as a sliver just to end on a blank line; failing that, the last one.
+ */
+function chooseBreak(breaks: readonly Candidate[], maxLength: number): Candidate | undefined {
+  for (let priority = BREAK.section; priority >= BREAK.space; priority--) {
+    for (let i = breaks.length - 1; i >= 0; i--) {
+      const candidate = breaks[i]!;
+      if (candidate.priority >= priority && candidate.mark.length * 2 >= maxLength) return candidate;
+    }
+  }
+  return breaks[breaks.length - 1];
+}
+
+/** No break in reach: fill the part with the start of the word at `index`. */
+function cutInsideWord(writer: PartWriter, atoms: readonly Atom[], index: number, options: SplitOptions): Cut {
+  const atom = atoms[index]!;
+  const room = options.maxLength - writer.lengthWith({ ...atom, text: '' });
+  const head = fittingPrefix(atom.text, room, options.escape, writer.isEmpty());
+  if (head === '') {
+    if (writer.isEmpty()) throw new Error(`a tag pair leaves no room for text within ${options.maxLength} characters`);
+    return { text: writer.text(), next: index };
+  }
+  writer.push({ ...atom, text: head });
+  return { text: writer.text(), next: index, rest: { ...atom, text: atom.text.slice(head.length) } };
+}
+
+/**
+ * The longest start of `text` whose escaped form fits `room`, cut between
+ * graphemes so an emoji or an accented letter stays whole; between code
+ * points only when one grapheme alone overflows an empty part.
+ */
+function fittingPrefix(text: string, room: number, escape: SplitOptions['escape'], mayCutGrapheme: boolean): string {
+  const whole = takeFitting(graphemesOf(text, room), room, escape);
+  if (whole !== '' || !mayCutGrapheme) return whole;
+  return takeFitting(text, room, escape);
+}
+
+/**
+ * The graphemes of the start of `text` that could fit `room`. V8's segment
+ * iterator costs time in proportion to the whole string at every step, so
+ * only a window is segmented, and its last grapheme, maybe cut short by the
+ * window, is left out.
+ */
+function* graphemesOf(text: string, room: number): Generator<string> {
+  const window = text.slice(0, room + GRAPHEME_SLACK);
+  // Words hold no CR LF, so in ASCII every character is a grapheme.
+  if (/^[\x00-\x7f]*$/.test(window)) return yield* window;
+  let pending: string | undefined;
+  for (const { segment } of GRAPHEMES.segment(window)) {
+    if (pending !== undefined) yield pending;
+    pending = segment;
+  }
+  if (pending !== undefined && window.length === text.length) yield pending;
+}
+
+function takeFitting(units: Iterable<string>, room: number, escape: SplitOptions['escape']): string {
+  let taken = '';
+  let size = 0;
+  for (const unit of units) {
+    size += escape(unit).length;
+    if (size > room) break;
+    taken += unit;
+  }
+  return taken;
+}
+
+/** Appends atoms, opening and closing tags as their wraps change. */
+class PartWriter {
+  private readonly pieces: string[] = [];
+  private size = 0;
+  private open: Wrap | null = null;
+
+  constructor(private readonly escape: SplitOptions['escape']) {}
+
+  isEmpty(): boolean {
+    return this.pieces.length === 0;
+  }
+
+  /** The part's length with `atom` appended and its tag closed. */
+  lengthWith(atom: Atom): number {
+    const { piece, open } = step(this.open, atom, this.escape);
+    return this.size + piece.length + closing(open).length;
+  }
+
+  push(atom: Atom): void {
+    const { piece, open } = step(this.open, atom, this.escape);
+    this.pieces.push(piece);
+    this.size += piece.length;
+    this.open = open;
+  }
+
+  mark(): Mark {
+    return { count: this.pieces.length, open: this.open, length: this.size + closing(this.open).length };
+  }
+
+  text(mark: Mark = this.mark()): string {
+    return this.pieces.slice(0, mark.count).join('') + closing(mark.open);
+  }
+}
+
+function step(open: Wrap | null, atom: Atom, escape: SplitOptions['escape']): { piece: string; open: Wrap | null } {
+  const body = escape(atom.text);
+  if (open?.open === atom.wrap?.open) return { piece: body, open };
+  // Whitespace never opens a tag: it closes the one before and stays outside.
+  if (atom.kind === 'break') return { piece: closing(open) + body, open: null };
+  return { piece: closing(open) + (atom.wrap?.open ?? '') + body, open: atom.wrap };
+}
+
+function closing(open: Wrap | null): string {
+  return open?.close ?? '';
+}

@@ -1,0 +1,62 @@
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { PlatformName } from '../core/model/incoming.ts';
+import type { Clock, InboundLedger } from '../core/ports.ts';
+import type { OpenDatabase } from './open-database.ts';
+import { inboundEvents } from './schema/inbound-events.ts';
+
+/** Finished events are kept this long to recognise a platform's late redelivery. */
+export const FINISHED_EVENT_TTL_MS = 3 * 24 * 3600 * 1000;
+
+export class SqliteInboundLedger implements InboundLedger {
+  private finishedSincePrune = 0;
+
+  constructor(
+    private readonly db: OpenDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  async receive(platform: PlatformName, events: { id: string; payload: string }[]): Promise<string[]> {
+    if (events.length === 0) return [];
+    const receivedAt = this.clock.now().toISOString();
+    return this.db.sqlite.transaction(() => {
+      const ids = events.map((event) => event.id);
+      const finished = new Set(
+        this.db.orm
+          .select({ id: inboundEvents.eventId })
+          .from(inboundEvents)
+          .where(and(eq(inboundEvents.platform, platform), inArray(inboundEvents.eventId, ids), isNotNull(inboundEvents.finishedAt)))
+          .all()
+          .map((row) => row.id),
+      );
+      const rows = events.map((event) => ({ platform, eventId: event.id, payload: event.payload, receivedAt }));
+      this.db.orm.insert(inboundEvents).values(rows).onConflictDoNothing().run();
+      return ids.filter((id) => !finished.has(id));
+    })();
+  }
+
+  async finish(platform: PlatformName, id: string): Promise<void> {
+    const now = this.clock.now();
+    this.db.orm
+      .update(inboundEvents)
+      .set({ finishedAt: now.toISOString(), payload: '' })
+      .where(and(eq(inboundEvents.platform, platform), eq(inboundEvents.eventId, id)))
+      .run();
+    // Prune now and then, not on every event: one indexed delete per thousand.
+    this.finishedSincePrune += 1;
+    if (this.finishedSincePrune >= 1000) {
+      this.finishedSincePrune = 0;
+      const cutoff = new Date(now.getTime() - FINISHED_EVENT_TTL_MS).toISOString();
+      this.db.orm.delete(inboundEvents).where(lt(inboundEvents.finishedAt, cutoff)).run();
+    }
+  }
+
+  async unfinished(platform: PlatformName): Promise<{ id: string; payload: string }[]> {
+    return this.db.orm
+      .select({ id: inboundEvents.eventId, payload: inboundEvents.payload })
+      .from(inboundEvents)
+      .where(and(eq(inboundEvents.platform, platform), isNull(inboundEvents.finishedAt)))
+      // rowid is arrival order, also within one batch received in the same millisecond.
+      .orderBy(sql`rowid`)
+      .all();
+  }
+}

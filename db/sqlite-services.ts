@@ -1,0 +1,27 @@
+/**
+ * Every SQLite implementation of a core port over one open database: what
+ * the composition root and the test harness both build.
+ */
+import type { Clock } from '../core/ports.ts';
+import type { OpenDatabase } from './open-database.ts';
+import { SqliteAccountSettings } from './sqlite-account-settings.ts';
+import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
+import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
+import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
+import { SqliteDocumentStore } from './sqlite-document-store.ts';
+import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
+import { SqliteSearchSessions } from './sqlite-search-sessions.ts';
+
+export function createSqliteServices(db: OpenDatabase, clock: Clock, searchLimits: SearchLimits = {}) {
+  return {
+    store: new SqliteDocumentStore(db),
+    search: new SqliteDocumentSearch(db, searchLimits),
+    settings: new SqliteAccountSettings(db, clock),
+    sessions: new SqliteSearchSessions(db, clock),
+    chats: new SqliteChatDirectory(db, clock),
+    ledger: new SqliteInboundLedger(db, clock),
+    buttons: new SqliteButtonPayloads(db, clock),
+  };
+}
+
+export type SqliteServices = ReturnType<typeof createSqliteServices>;
