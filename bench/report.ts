@@ -1,6 +1,7 @@
 /** The benchmark's printed report: details per size, then measure / value / target / met. */
 import type { ConsoleResult } from './console-session.ts';
 import type { SizeResult } from './library-bench.ts';
+import type { TelegramBenchResult } from './telegram-bench.ts';
 import { queryLabel } from './queries.ts';
 import { mb, ms, thousands } from './stats.ts';
 
@@ -22,7 +23,10 @@ function p95Target(size: number): number {
 const IMPORT_TARGET = 10_000;
 const CONSOLE_TARGET_MB = 150;
 
-export function targetRows(sizes: SizeResult[], consoleResult: ConsoleResult): TargetRow[] {
+const TELEGRAM_UPDATES_TARGET = 1_000;
+const SEND_RATE_TARGET = 0.95;
+
+export function targetRows(sizes: SizeResult[], consoleResult: ConsoleResult, telegram?: TelegramBenchResult): TargetRow[] {
   const rows: TargetRow[] = [];
   for (const result of sizes) {
     const label = thousands(result.size);
@@ -56,7 +60,48 @@ export function targetRows(sizes: SizeResult[], consoleResult: ConsoleResult): T
       met: peak < CONSOLE_TARGET_MB,
     });
   }
+  if (telegram) rows.push(...telegramRows(telegram));
   return rows;
+}
+
+function telegramRows(result: TelegramBenchResult): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const search = result.inbound.find((run) => run.command === '/search');
+  if (search) {
+    rows.push({
+      measure: `telegram /search updates @ ${thousands(result.library)}`,
+      value: search.updatesPerSecond,
+      shown: `${thousands(search.updatesPerSecond)}/s`,
+      target: `> ${thousands(TELEGRAM_UPDATES_TARGET)}/s`,
+      ratio: search.updatesPerSecond / TELEGRAM_UPDATES_TARGET,
+      met: search.updatesPerSecond > TELEGRAM_UPDATES_TARGET,
+    });
+  }
+  for (const send of result.sends) {
+    const share = send.ratePerSecond / send.limit;
+    rows.push({
+      measure: `telegram sends @ limit ${send.limit}/s`,
+      value: share,
+      shown: `${(share * 100).toFixed(1)}%, busiest second ${send.busiestSecond}`,
+      target: `≥ ${SEND_RATE_TARGET * 100}%, never > ${send.limit}`,
+      ratio: share / SEND_RATE_TARGET,
+      met: share >= SEND_RATE_TARGET && send.busiestSecond <= send.limit,
+    });
+  }
+  return rows;
+}
+
+function printTelegram(result: TelegramBenchResult): void {
+  console.log(`\n## telegram (grammY runner + core + SQLite, ${thousands(result.library)} documents; fake Bot API in another process)`);
+  for (const run of result.inbound) {
+    console.log(`${run.command.padEnd(8)} ${thousands(run.updates)} updates in ${run.seconds.toFixed(2)} s: ${thousands(run.updatesPerSecond)} updates/s`);
+  }
+  for (const send of result.sends) {
+    console.log(
+      `sends    limit ${send.limit}/s: ${thousands(send.messages)} messages at ${send.ratePerSecond.toFixed(1)}/s ` +
+        `(${send.percentOfLimit.toFixed(1)}% of the limit), busiest sliding second ${send.busiestSecond}`,
+    );
+  }
 }
 
 function table(header: string[], rows: string[][], rightAligned: Set<number> = new Set()): string {
@@ -104,11 +149,12 @@ function printConsole(result: ConsoleResult): void {
   );
 }
 
-export function printReport(sizes: SizeResult[], consoleResult: ConsoleResult): void {
+export function printReport(sizes: SizeResult[], consoleResult: ConsoleResult, telegram?: TelegramBenchResult): void {
   sizes.forEach(printSize);
-  printConsole(consoleResult);
+  if (sizes.length > 0 || consoleResult.available) printConsole(consoleResult);
+  if (telegram) printTelegram(telegram);
   console.log('\n## targets');
-  const rows = targetRows(sizes, consoleResult);
+  const rows = targetRows(sizes, consoleResult, telegram);
   console.log(
     table(
       ['measure', 'value', 'target', 'ratio', 'met'],

@@ -9,6 +9,8 @@
  *   npm run bench -- --quick               16,400 only, fewer rounds
  *   npm run bench -- --rounds 40           timed rounds of the query mix
  *   npm run bench -- --no-console          skip the console session
+ *   npm run bench -- --no-telegram         skip the Telegram figures
+ *   npm run bench -- --telegram            the Telegram figures only
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { benchConsole, type ConsoleResult } from './console-session.ts';
 import { benchLibrary, BATCH_SIZE, type SizeResult } from './library-bench.ts';
 import { QUERIES } from './queries.ts';
 import { printReport, targetRows } from './report.ts';
+import { benchTelegram, type TelegramBenchResult } from './telegram-bench.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +27,7 @@ interface Options {
   sizes: number[];
   rounds: number;
   console: boolean;
+  telegram: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -39,10 +43,12 @@ function parseOptions(argv: string[]): Options {
   // At least 1,000 timed searches per size unless --quick.
   const minimumRounds = Math.ceil(1000 / QUERIES.length);
   const rounds = Number(valueOf('--rounds') ?? (quick ? 5 : minimumRounds));
+  const telegramOnly = argv.includes('--telegram');
   return {
-    sizes: sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
+    sizes: telegramOnly ? [] : sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
     rounds: Number.isInteger(rounds) && rounds > 0 ? rounds : minimumRounds,
-    console: !argv.includes('--no-console'),
+    console: !telegramOnly && !argv.includes('--no-console'),
+    telegram: !argv.includes('--no-telegram'),
   };
 }
 
@@ -63,8 +69,14 @@ async function main(): Promise<void> {
     log('· console session…');
     consoleResult = await benchConsole(REPO_ROOT);
   }
-  printReport(sizes, consoleResult);
-  const file = writeResults({ options, sizes, console: consoleResult, targets: targetRows(sizes, consoleResult) });
+  let telegram: TelegramBenchResult | undefined;
+  if (options.telegram) {
+    log('· telegram: updates through grammY + core + SQLite, then rate-limited sends…');
+    telegram = await benchTelegram();
+  }
+  printReport(sizes, consoleResult, telegram);
+  const targets = targetRows(sizes, consoleResult, telegram);
+  const file = writeResults({ options, sizes, console: consoleResult, telegram, targets });
   log(`results written to ${file}`);
 }
 

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, webhookCallback, type Context } from 'grammy';
-import type { Update } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { TelegramConfig } from '../../config.ts';
 import { SlidingWindowLimiter } from '../../core/delivery/rate-limiter.ts';
 import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger, Translator } from '../../core/ports.ts';
@@ -23,6 +23,11 @@ import { handleTelegramUpdate, type TurnDeps } from './telegram-turns.ts';
 
 /** The updates cphub handles; Telegram does not send the others. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'callback_query', 'my_chat_member'] as const;
+
+const START_ATTEMPTS = 3;
+const SINK_CONCURRENCY = 64;
+const START_RETRY_MS = 2000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface TelegramAdapterDeps {
   config: TelegramConfig;
@@ -75,11 +80,7 @@ class TelegramBotRunner implements TelegramAdapter {
   }
 
   async start(): Promise<void> {
-    try {
-      await this.bot.init();
-    } catch (error) {
-      throw toPlatformError(error);
-    }
+    this.bot.botInfo = await this.identify();
     this.installMiddleware();
     await this.registerMenus();
     await this.replayUnfinished();
@@ -105,6 +106,23 @@ class TelegramBotRunner implements TelegramAdapter {
   webhookPort(): number | undefined {
     const address = this.server?.address();
     return address && typeof address === 'object' ? address.port : undefined;
+  }
+
+  /**
+   * getMe: checks the token and learns the bot's username (for /cmd@bot).
+   * grammY's own init retries an unreachable server forever; a start-up that
+   * hangs silently helps no one, so a few tries, then a clear NETWORK error.
+   */
+  private async identify(): Promise<UserFromGetMe> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.bot.api.getMe();
+      } catch (error) {
+        const failure = toPlatformError(error);
+        if (failure.code !== 'NETWORK' || attempt >= START_ATTEMPTS) throw failure;
+        await (this.deps.sleep ?? delay)(START_RETRY_MS * attempt);
+      }
+    }
   }
 
   private installMiddleware(): void {
@@ -159,7 +177,12 @@ class TelegramBotRunner implements TelegramAdapter {
           },
         },
       },
-      { runner: { fetch: { timeout: this.deps.pollTimeoutSeconds ?? 30 }, silent: true } },
+      {
+        runner: { fetch: { timeout: this.deps.pollTimeoutSeconds ?? 30 }, silent: true },
+        // Handling is mostly synchronous SQLite work: a few dozen updates in
+        // flight overlap the HTTP waits; hundreds only add sockets and memory.
+        sink: { concurrency: SINK_CONCURRENCY },
+      },
     );
   }
 

@@ -44,6 +44,8 @@ interface Session {
 function startCli(database: string): Session {
   const env: NodeJS.ProcessEnv = { ...process.env, CPHUB_DB: database, LANG: 'en_US.UTF-8' };
   for (const name of ['LC_ALL', 'CPHUB_LANG', 'CPHUB_SAMPLE_LIBRARY', 'LOG_LEVEL']) delete env[name];
+  // A platform token in the developer's shell would make `start` run that platform instead.
+  for (const name of Object.keys(env)) if (/^(TELEGRAM|DISCORD|SLACK)_/.test(name)) delete env[name];
   const child = spawn(process.execPath, ['bin/cphub.js', 'start'], { cwd: REPO, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
