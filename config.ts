@@ -9,6 +9,19 @@ import { z } from 'zod';
 
 const REPO_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * `TELEGRAM_BOT_TOKEN=` (set but empty, as env files and CI secrets leave
+ * it) means unset, and stray spaces around a pasted token are not part of it.
+ */
+function blankIsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
+  const cleaned: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const trimmed = value?.trim();
+    if (trimmed) cleaned[name] = trimmed;
+  }
+  return cleaned;
+}
+
 const schema = z.object({
   CPHUB_DB: z.string().min(1).default(`${REPO_ROOT}data/cphub.db`),
   /** Imported into an empty database on first start; `off` to start empty. */
@@ -26,7 +39,7 @@ const schema = z.object({
   /** A self-hosted Bot API server (https://github.com/tdlib/telegram-bot-api); the tests' fake. */
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   /** Webhook mode: the public HTTPS address Telegram posts updates to. Without it, long polling. */
-  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address (Telegram posts only to HTTPS)' }).optional(),
   /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; derived from the bot token when unset. */
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'use 1-256 of A-Z, a-z, 0-9, _ and -').optional(),
   /** Where the webhook server listens (plain HTTP behind the proxy that holds the certificate). */
@@ -34,6 +47,12 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_HOST: z.string().min(1).default('0.0.0.0'),
   /** Unprompted messages a second over all chats: Telegram's free limit is about 30. */
   TELEGRAM_SENDS_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+  /** The bot token from the Discord developer portal (Bot → Reset Token); Discord is on when it is set. */
+  DISCORD_TOKEN: z.string().min(20, 'is too short for a Discord bot token').optional(),
+  /** The application id (General Information → Application ID), for commands and interaction replies. */
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'is a number of 15-22 digits (a Discord snowflake)').optional(),
+  /** Another REST base (a proxy; the tests' fake): discord.js also asks it for the gateway address. */
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
 });
 
 export interface TelegramConfig {
@@ -43,9 +62,16 @@ export interface TelegramConfig {
   sendsPerSecond: number;
 }
 
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  apiUrl: string;
+}
+
 export interface Config {
   databasePath: string;
   telegram?: TelegramConfig;
+  discord?: DiscordConfig;
   sampleLibrary: string | undefined;
   consoleLocale: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -59,17 +85,25 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(blankIsUnset(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const values = parsed.data;
+  // A Discord token without its application (or the reverse) cannot answer a slash command.
+  if (Boolean(values.DISCORD_TOKEN) !== Boolean(values.DISCORD_APPLICATION_ID)) {
+    const missing = values.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN';
+    throw new ConfigError([`${missing}: is needed with ${missing === 'DISCORD_TOKEN' ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'}`]);
+  }
   return Object.freeze({
     databasePath: values.CPHUB_DB,
     sampleLibrary: values.CPHUB_SAMPLE_LIBRARY === 'off' ? undefined : values.CPHUB_SAMPLE_LIBRARY,
     consoleLocale: values.CPHUB_LANG ?? values.LC_ALL ?? values.LANG,
     logLevel: values.LOG_LEVEL,
     ...(values.TELEGRAM_BOT_TOKEN ? { telegram: telegramConfig(values, values.TELEGRAM_BOT_TOKEN) } : {}),
+    ...(values.DISCORD_TOKEN && values.DISCORD_APPLICATION_ID
+      ? { discord: { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, apiUrl: values.DISCORD_API_URL.replace(/\/+$/, '') } }
+      : {}),
   });
 }
 
@@ -101,5 +135,11 @@ export function describeConfig(config: Config): Record<string, unknown> {
     mode: config.telegram.webhook ? 'webhook' : 'polling',
     ...(config.telegram.webhook ? { webhookUrl: config.telegram.webhook.url, port: config.telegram.webhook.port } : {}),
   };
-  return { databasePath: config.databasePath, sampleLibrary: config.sampleLibrary ?? 'off', ...(telegram ? { telegram } : {}) };
+  const discord = config.discord && { apiUrl: config.discord.apiUrl, applicationId: config.discord.applicationId };
+  return {
+    databasePath: config.databasePath,
+    sampleLibrary: config.sampleLibrary ?? 'off',
+    ...(telegram ? { telegram } : {}),
+    ...(discord ? { discord } : {}),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigError, describeConfig, type Config } from './config.ts';
 import { createCoreRouter } from './core/commands/index.ts';
+import { createDiscordAdapter } from './bots/discord/discord-adapter.ts';
 import { createTelegramAdapter } from './bots/telegram/telegram-adapter.ts';
 import type { PlatformName } from './core/model/incoming.ts';
 import type { Clock, Messenger, Translator } from './core/ports.ts';
@@ -102,6 +103,12 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
       logger: app.logger,
     });
     adapters.push({ name: 'telegram', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
+  }
+  const { discord } = app.config;
+  if (discord) {
+    const { chats, ledger, buttons } = app.services;
+    const adapter = createDiscordAdapter({ config: discord, router: app.router, chats, ledger, buttons, logger: app.logger });
+    adapters.push({ name: 'discord', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   return adapters;
 }

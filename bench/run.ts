@@ -11,6 +11,8 @@
  *   npm run bench -- --no-console          skip the console session
  *   npm run bench -- --no-telegram         skip the Telegram figures
  *   npm run bench -- --telegram            the Telegram figures only
+ *   npm run bench -- --no-discord          skip the Discord figures
+ *   npm run bench -- --discord             the Discord figures only
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { benchConsole, type ConsoleResult } from './console-session.ts';
 import { benchLibrary, BATCH_SIZE, type SizeResult } from './library-bench.ts';
 import { QUERIES } from './queries.ts';
 import { printReport, targetRows } from './report.ts';
+import { benchDiscord, type DiscordBenchResult } from './discord-bench.ts';
 import { benchTelegram, type TelegramBenchResult } from './telegram-bench.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,6 +31,7 @@ interface Options {
   rounds: number;
   console: boolean;
   telegram: boolean;
+  discord: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -43,12 +47,15 @@ function parseOptions(argv: string[]): Options {
   // At least 1,000 timed searches per size unless --quick.
   const minimumRounds = Math.ceil(1000 / QUERIES.length);
   const rounds = Number(valueOf('--rounds') ?? (quick ? 5 : minimumRounds));
-  const telegramOnly = argv.includes('--telegram');
+  // --telegram / --discord: only the platforms named.
+  const platformsOnly = argv.includes('--telegram') || argv.includes('--discord');
+  const platform = (name: string) => (platformsOnly ? argv.includes(`--${name}`) : !argv.includes(`--no-${name}`));
   return {
-    sizes: telegramOnly ? [] : sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
+    sizes: platformsOnly ? [] : sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
     rounds: Number.isInteger(rounds) && rounds > 0 ? rounds : minimumRounds,
-    console: !telegramOnly && !argv.includes('--no-console'),
-    telegram: !argv.includes('--no-telegram'),
+    console: !platformsOnly && !argv.includes('--no-console'),
+    telegram: platform('telegram'),
+    discord: platform('discord'),
   };
 }
 
@@ -64,7 +71,7 @@ async function main(): Promise<void> {
     log(`· ${size.toLocaleString('en-US')} documents: importing and searching…`);
     sizes.push(await benchLibrary(size, options.rounds));
   }
-  let consoleResult: ConsoleResult = { available: false, reason: 'skipped (--no-console)' };
+  let consoleResult: ConsoleResult = { available: false, reason: 'skipped' };
   if (options.console) {
     log('· console session…');
     consoleResult = await benchConsole(REPO_ROOT);
@@ -74,9 +81,14 @@ async function main(): Promise<void> {
     log('· telegram: updates through grammY + core + SQLite, then rate-limited sends…');
     telegram = await benchTelegram();
   }
-  printReport(sizes, consoleResult, telegram);
-  const targets = targetRows(sizes, consoleResult, telegram);
-  const file = writeResults({ options, sizes, console: consoleResult, telegram, targets });
+  let discord: DiscordBenchResult | undefined;
+  if (options.discord) {
+    log('· discord: interactions through discord.js + core + SQLite…');
+    discord = await benchDiscord();
+  }
+  printReport(sizes, consoleResult, { telegram, discord });
+  const targets = targetRows(sizes, consoleResult, { telegram, discord });
+  const file = writeResults({ options, sizes, console: consoleResult, telegram, discord, targets });
   log(`results written to ${file}`);
 }
 

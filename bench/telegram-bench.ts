@@ -4,11 +4,9 @@
  * sustained rate of unprompted sends against the configured limit. The fake
  * Bot API runs in a child process, so this process's core is the bot's.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTelegramAdapter, type TelegramAdapter } from '../bots/telegram/telegram-adapter.ts';
 import { createCoreRouter } from '../core/commands/index.ts';
 import { paragraph, reply, text } from '../core/model/reply-builders.ts';
@@ -17,6 +15,7 @@ import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { createSqliteServices, type SqliteServices } from '../db/sqlite-services.ts';
 import { createTranslator } from '../locales/translator.ts';
 import { documentBatches } from './corpus.ts';
+import { ForkedFake } from './forked-fake.ts';
 import { QUERIES } from './queries.ts';
 
 const NOW = new Date('2026-03-01T09:00:00Z');
@@ -138,44 +137,31 @@ function commandUpdate(updateId: number, userId: number, text: string): object {
   };
 }
 
+/** The fake Bot API in its child process. */
 class FakeProcess {
-  private nextId = 1;
-  private readonly waiting = new Map<number, (message: any) => void>();
-
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    readonly token: string,
-  ) {
-    child.on('message', (message: any) => {
-      this.waiting.get(message.id)?.(message);
-      this.waiting.delete(message.id);
-    });
-  }
+  private constructor(private readonly fake: ForkedFake<{ url: string; token: string }>) {}
 
   static async start(): Promise<FakeProcess> {
-    const child = fork(fileURLToPath(new URL('./fake-telegram-process.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
-    const ready = await new Promise<any>((resolve) => child.once('message', resolve));
-    return new FakeProcess(child, ready.url, ready.token);
+    return new FakeProcess(await ForkedFake.start('./fake-telegram-process.ts'));
+  }
+
+  get url(): string {
+    return this.fake.info.url;
+  }
+
+  get token(): string {
+    return this.fake.info.token;
   }
 
   push(updates: object[]): Promise<unknown> {
-    return this.ask({ type: 'push', updates });
+    return this.fake.ask({ type: 'push', updates });
   }
 
   async callTimes(method: string): Promise<number[]> {
-    return (await this.ask({ type: 'calls', method })).times;
+    return (await this.fake.ask({ type: 'calls', method })).times;
   }
 
   close(): Promise<unknown> {
-    return this.ask({ type: 'close' });
-  }
-
-  private ask(command: object): Promise<any> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.child.send({ id, ...command });
-    });
+    return this.fake.close();
   }
 }

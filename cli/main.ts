@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { registerConsoleCommand } from './console-command.ts';
+import { registerDiscordCommand } from './discord-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerSearchCommand } from './search-command.ts';
 import { registerStartCommand } from './start-command.ts';
@@ -18,6 +19,7 @@ registerStartCommand(program);
 registerConsoleCommand(program);
 registerImportCommand(program);
 registerSearchCommand(program);
+registerDiscordCommand(program);
 
 try {
   await program.parseAsync(process.argv);

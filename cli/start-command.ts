@@ -22,7 +22,7 @@ export function registerStartCommand(program: Command): void {
 
 async function runStart(withConsole: boolean): Promise<number> {
   const config = loadConfig();
-  if (!config.telegram) return runConsoleChat(config);
+  if (!config.telegram && !config.discord) return runConsoleChat(config);
   const app = createApp(config);
   await seedSampleLibrary(app);
   const running = await startAll(app, createPlatformAdapters(app));
@@ -58,6 +58,7 @@ async function startAll(app: App, adapters: PlatformAdapter[]): Promise<Platform
 function hintFor(platform: string, error: unknown): string {
   const code = (error as { code?: string } | undefined)?.code;
   if (code === 'AUTH' && platform === 'telegram') return ' (check TELEGRAM_BOT_TOKEN: @BotFather shows it with /token)';
+  if (code === 'AUTH' && platform === 'discord') return ' (check DISCORD_TOKEN: the developer portal, Bot → Reset Token)';
   if (code === 'NETWORK') return ' (is the platform reachable from this machine?)';
   return '';
 }

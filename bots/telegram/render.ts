@@ -1,7 +1,7 @@
 /**
  * Reply → Telegram message texts, as HTML (parse_mode "HTML") or as plain
  * text for when Telegram rejects the entities. Pure: one small function per
- * block kind builds atoms, split-message.ts packs them into messages.
+ * block kind builds atoms, ../shared/split-message.ts packs them into messages.
  *
  * Member and document text is data: every span text, label and url is
  * escaped, and only http(s), tg and mailto urls become links, so a
@@ -15,7 +15,7 @@
  */
 import type { Block, Field, Reply, Span } from '../../core/model/reply.ts';
 import { MESSAGE_TEXT_MAX } from './limits.ts';
-import { BREAK, splitMessage, textAtoms, type Atom, type Wrap } from './split-message.ts';
+import { appendAtoms, BREAK, joinLines, LINE, oneLine, splitMessage, textAtoms, type Atom, type Wrap } from '../shared/split-message.ts';
 
 // Telegram's HTML knows only these named entities; `"` matters inside href.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -43,7 +43,6 @@ interface Format {
 
 const DIVIDER = '─'.repeat(12);
 const SPACE: Atom = { kind: 'break', text: ' ', wrap: null, priority: BREAK.space };
-const LINE: Atom = { kind: 'break', text: '\n', wrap: null, priority: BREAK.line };
 const BLOCK: Atom = { kind: 'break', text: '\n\n', wrap: null, priority: BREAK.block };
 const SECTION: Atom = { kind: 'break', text: `\n\n${DIVIDER}\n\n`, wrap: null, priority: BREAK.section };
 
@@ -59,7 +58,7 @@ function replyAtoms(blocks: readonly Block[], format: Format): Atom[] {
     const own = blockAtoms(block, format);
     if (!own.some((atom) => atom.kind === 'word')) continue;
     if (atoms.length > 0) atoms.push(separator);
-    append(atoms, own);
+    appendAtoms(atoms, own);
     separator = BLOCK;
   }
   return atoms;
@@ -147,21 +146,5 @@ function tagWrap(open: string, close: string, format: Format): Wrap | null {
   return { open, close };
 }
 
-function joinLines(lines: readonly Atom[][]): Atom[] {
-  const atoms: Atom[] = [];
-  for (const line of lines) {
-    if (!line.some((atom) => atom.kind === 'word')) continue;
-    if (atoms.length > 0) atoms.push(LINE);
-    append(atoms, line);
-  }
-  return atoms;
-}
 
-// push(...many) overflows the call stack on very long texts.
-function append(target: Atom[], atoms: readonly Atom[]): void {
-  for (const atom of atoms) target.push(atom);
-}
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ');
-}

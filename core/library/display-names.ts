@@ -10,7 +10,8 @@ type Translate = (key: string) => string;
 // BCMS names come from the locale files: CLDR calls Montenegrin "Serbian
 // (Montenegro)" in most of the hub's languages, which members would rightly reject.
 const BCMS_NAMED = new Set(['sr', 'hr', 'bs', 'cnr', 'sh']);
-const NAMED_TYPES = new Set([
+/** The document types the hub names in every language (others show as imported). */
+export const NAMED_TYPES = new Set([
   'report', 'guideline', 'toolkit', 'policy', 'strategy', 'legislation', 'training material', 'research',
 ]);
 

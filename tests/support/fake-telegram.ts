@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { finished } from 'node:stream/promises';
 import type { UserFromGetMe } from 'grammy/types';
+import { waitForMatch } from './wait-for-match.ts';
 
 export interface FakeTelegramCall { method: string; token: string; params: Record<string, any>; at: number }
 export type FakeAnswer =
@@ -157,22 +158,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   }
 
   function waitUntil<T>(found: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        const value = found();
-        if (value === undefined) return;
-        stop();
-        resolve(value);
-      };
-      const stop = (): void => { clearTimeout(timer); onCall.delete(check); };
-      const timer = setTimeout(() => {
-        stop();
-        reject(new Error(`fake Telegram: no ${what} within ${timeoutMs} ms; calls seen:\n${describeCalls(calls)}`));
-      }, timeoutMs);
-      onCall.add(check);
-      check();
-    });
+    return waitForMatch(found, onCall, timeoutMs, () => `fake Telegram: no ${what} within ${timeoutMs} ms; calls seen:\n${describeCalls(calls)}`);
   }
+
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) =>

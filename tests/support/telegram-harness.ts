@@ -8,17 +8,17 @@ import type { UserFromGetMe } from 'grammy/types';
 import { createTelegramAdapter, type TelegramAdapter } from '../../bots/telegram/telegram-adapter.ts';
 import type { TelegramConfig } from '../../config.ts';
 import type { LibraryDocument } from '../../core/library/document.ts';
-import type { Logger } from '../../core/ports.ts';
 import { createTranslator } from '../../locales/translator.ts';
 import { createCoreHarness, type CoreHarness } from './core-harness.ts';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram.ts';
+import { recordingLogger, type LogLine } from './recording-logger.ts';
 
 export interface TelegramHarness {
   fake: FakeTelegram;
   core: CoreHarness;
   adapter: TelegramAdapter;
   /** Every log line, for tests that check what was reported. */
-  logs: Array<{ level: string; message: string; details: object }>;
+  logs: LogLine[];
   /** Waits the adapter's sleeps recorded (429 / retry waits), in ms. */
   sleeps: number[];
   close(): Promise<void>;
@@ -37,9 +37,7 @@ export interface TelegramHarnessOptions {
 export async function startTelegramHarness(options: TelegramHarnessOptions = {}): Promise<TelegramHarness> {
   const fake = await startFakeTelegram({ ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   const core = createCoreHarness(options.documents ?? []);
-  const logs: TelegramHarness['logs'] = [];
-  const record = (level: string) => (details: object, message: string) => void logs.push({ level, message, details });
-  const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
+  const { logger, lines: logs } = recordingLogger();
   const sleeps: number[] = [];
   const config: TelegramConfig = {
     token: options.token ?? fake.token,

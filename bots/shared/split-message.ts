@@ -233,3 +233,27 @@ function step(open: Wrap | null, atom: Atom, escape: SplitOptions['escape']): { 
 function closing(open: Wrap | null): string {
   return open?.close ?? '';
 }
+
+/** A line break between lines of one block. */
+export const LINE: Atom = { kind: 'break', text: '\n', wrap: null, priority: BREAK.line };
+
+/** Lines (each a run of atoms) joined by line breaks; lines without a word are dropped. */
+export function joinLines(lines: readonly Atom[][]): Atom[] {
+  const atoms: Atom[] = [];
+  for (const line of lines) {
+    if (!line.some((atom) => atom.kind === 'word')) continue;
+    if (atoms.length > 0) atoms.push(LINE);
+    appendAtoms(atoms, line);
+  }
+  return atoms;
+}
+
+/** push(...many) overflows the call stack on very long texts. */
+export function appendAtoms(target: Atom[], atoms: readonly Atom[]): void {
+  for (const atom of atoms) target.push(atom);
+}
+
+/** Headings, labels and link labels stay on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,101 @@
+/**
+ * Discord through the real stack: `/search` interactions dispatched by the
+ * fake gateway (in a child process) through discord.js + core + SQLite on
+ * the generated 16,400-document library; interactions answered per second,
+ * and the time from dispatch to the acknowledgement Discord needs within 3 s.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDiscordAdapter } from '../bots/discord/discord-adapter.ts';
+import { createCoreRouter } from '../core/commands/index.ts';
+import type { Logger } from '../core/ports.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { createSqliteServices } from '../db/sqlite-services.ts';
+import { createTranslator } from '../locales/translator.ts';
+import { documentBatches } from './corpus.ts';
+import { ForkedFake } from './forked-fake.ts';
+import { QUERIES } from './queries.ts';
+import { latency, type Latency } from './stats.ts';
+
+const NOW = new Date('2026-03-01T09:00:00Z');
+const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export interface DiscordBenchResult {
+  library: number;
+  interactions: number;
+  seconds: number;
+  interactionsPerSecond: number;
+  /** Dispatch → the deferral callback arriving at Discord, ms. */
+  acknowledgement: Latency;
+  /** Dispatch → the answer (the deferred reply edited), ms. */
+  answer: Latency;
+}
+
+type Timing = { dispatched: number; acknowledged?: number; answered?: number };
+
+export async function benchDiscord(options: { library?: number; interactions?: number } = {}): Promise<DiscordBenchResult> {
+  const library = options.library ?? 16_400;
+  const count = options.interactions ?? 2_000;
+  const dir = mkdtempSync(join(tmpdir(), 'cphub-bench-dc-'));
+  const db = openDatabase(join(dir, 'bench.db'));
+  const fake = await ForkedFake.start<{ apiUrl: string; token: string; applicationId: string }>('./fake-discord-process.ts');
+  const services = createSqliteServices(db, { now: () => NOW });
+  for (const batch of documentBatches(library, 5_000)) services.store.upsertAll(batch, NOW);
+  const translator = createTranslator();
+  const router = createCoreRouter({ ...services, documents: services.store, translator, clock: { now: () => NOW }, logger: quiet });
+  const { apiUrl, token, applicationId } = fake.info;
+  const adapter = createDiscordAdapter({ config: { token, applicationId, apiUrl }, router, ...services, logger: quiet });
+  try {
+    await adapter.start();
+    await fake.ask({ type: 'identified' });
+    const start = Date.now();
+    for (let i = 0; i < count; i += 250) {
+      const batch = Array.from({ length: Math.min(250, count - i) }, (_, j) => searchInteraction(i + j));
+      await fake.ask({ type: 'dispatch', interactions: batch });
+    }
+    let timings: Timing[] = [];
+    const deadline = Date.now() + 300_000;
+    while (timings.filter((timing) => timing.answered).length < count) {
+      if (Date.now() > deadline) throw new Error(`discord bench: ${timings.filter((timing) => timing.answered).length} of ${count} answered after 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      timings = (await fake.ask({ type: 'timings' })).timings;
+    }
+    const seconds = (Math.max(...timings.map((timing) => timing.answered!)) - start) / 1000;
+    return {
+      library,
+      interactions: count,
+      seconds,
+      interactionsPerSecond: count / seconds,
+      acknowledgement: latency(timings.map((timing) => timing.acknowledged! - timing.dispatched)),
+      answer: latency(timings.map((timing) => timing.answered! - timing.dispatched)),
+    };
+  } finally {
+    await adapter.stop();
+    await fake.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A guild `/search` as Discord sends it (shape of tests/fixtures/discord's slash-command example). */
+function searchInteraction(n: number): Record<string, unknown> {
+  const user = { id: String(100_000_000_000_000_000n + BigInt(n % 1000)), username: `member${n % 1000}`, discriminator: '0', avatar: null, global_name: null };
+  return {
+    id: String(786_008_729_714_688_003n + BigInt(n)),
+    token: `bench-token-${n}`,
+    type: 2,
+    version: 1,
+    guild_id: '290926798626095108',
+    channel_id: '645027906669510662',
+    channel: { id: '645027906669510662', type: 0 },
+    member: { user, roles: [], permissions: '2147483647', joined_at: '2017-03-13T19:19:14.040000+00:00', deaf: false, mute: false },
+    app_permissions: '442368',
+    locale: 'sr',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: {},
+    context: 0,
+    data: { id: '771825006014365701', type: 1, name: 'search', options: [{ type: 3, name: 'query', value: QUERIES[n % QUERIES.length]!.text.slice(0, 500) }] },
+  };
+}

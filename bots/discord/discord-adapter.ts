@@ -1,0 +1,116 @@
+/**
+ * The Discord adapter: one discord.js `Client` (its REST client owns the API
+ * base, and asks it for the gateway address), with the Guilds intent only:
+ * slash commands and buttons arrive as interactions, which need no
+ * privileged Message Content intent. Every interaction is acknowledged
+ * before core touches the database — Discord gives 3 seconds — and the
+ * answer then edits the deferred reply.
+ */
+import { Client, Events, GatewayIntentBits, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { DiscordConfig } from '../../config.ts';
+import { encodeButton } from '../../core/delivery/button-codec.ts';
+import { WorkQueue } from '../../core/delivery/work-queue.ts';
+import type { Reply } from '../../core/model/reply.ts';
+import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger } from '../../core/ports.ts';
+import type { Router } from '../../core/router/router.ts';
+import { answerInteraction, type RenderedReply } from './discord-replies.ts';
+import { toPlatformError } from './discord-errors.ts';
+import { DiscordMessenger } from './discord-messenger.ts';
+import { fromDiscordInteraction } from './inbound.ts';
+import { CUSTOM_ID_MAX } from './limits.ts';
+import { renderDiscordMessages, type DiscordMessagePayload } from './render.ts';
+
+/** Answers worked on at once: enough to overlap REST round trips, few enough to keep acknowledgements prompt. */
+const WORK_CONCURRENCY = 4;
+
+export interface DiscordAdapterDeps {
+  config: DiscordConfig;
+  router: Pick<Router, 'handle'>;
+  chats: ChatDirectory;
+  ledger: InboundLedger;
+  buttons: ButtonPayloads;
+  logger: Logger;
+}
+
+export interface DiscordAdapter {
+  readonly messenger: Messenger;
+  /** Rejects with a `PlatformError` when Discord refuses the token or cannot be reached. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
+  return new DiscordBot(deps);
+}
+
+/** Renders a reply after encoding its buttons (long payloads go to the database first). */
+export async function renderWithButtons(reply: Reply, buttons: ButtonPayloads): Promise<DiscordMessagePayload[]> {
+  const ids = new Map<object, string>();
+  for (const button of reply.buttons.flat()) ids.set(button, await encodeButton(button, buttons, CUSTOM_ID_MAX));
+  return renderDiscordMessages(reply, (button) => ids.get(button)!);
+}
+
+class DiscordBot implements DiscordAdapter {
+  readonly messenger: Messenger;
+  private readonly client: Client;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Acknowledgements go out at once; the answers' work queues here (see WorkQueue). */
+  private readonly work = new WorkQueue(WORK_CONCURRENCY);
+
+  constructor(private readonly deps: DiscordAdapterDeps) {
+    this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.config.apiUrl } });
+    this.messenger = new DiscordMessenger(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
+    this.client.on(Events.InteractionCreate, (interaction) => this.track(this.handle(interaction)));
+    this.client.on(Events.Error, (error) => deps.logger.error({ err: error, platform: 'discord' }, 'discord: client error'));
+  }
+
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    try {
+      await this.client.login(this.deps.config.token);
+    } catch (error) {
+      await this.client.destroy();
+      throw toPlatformError(error);
+    }
+    await ready;
+    this.deps.logger.info({ platform: 'discord', bot: this.client.user?.tag }, 'discord: started');
+  }
+
+  async stop(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.client.destroy();
+    this.deps.logger.info({ platform: 'discord' }, 'discord: stopped');
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async handle(interaction: Interaction): Promise<void> {
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const eventId = interaction.id;
+    try {
+      // First, before any database work: Discord fails the interaction after 3 seconds without it.
+      if (interaction.isChatInputCommand()) await interaction.deferReply();
+      else await interaction.deferUpdate();
+      // A gateway resume can replay a dispatch: an interaction already answered is not answered again.
+      await this.work.run(async () => {
+        const [fresh] = await this.deps.ledger.receive('discord', [{ id: eventId, payload: '' }]);
+        if (fresh === undefined) return;
+        await this.answer(interaction);
+        await this.deps.ledger.finish('discord', eventId);
+      });
+    } catch (error) {
+      this.deps.logger.error({ err: toPlatformError(error), platform: 'discord', eventId }, 'discord: interaction failed');
+    }
+  }
+
+  private async answer(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
+    const incoming = await fromDiscordInteraction(interaction, this.deps.buttons);
+    const replies = await this.deps.router.handle(incoming);
+    const rendered: RenderedReply[] = [];
+    for (const reply of replies) rendered.push({ reply, messages: await renderWithButtons(reply, this.deps.buttons) });
+    await answerInteraction(interaction, rendered);
+  }
+}

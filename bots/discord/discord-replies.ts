@@ -1,0 +1,39 @@
+/**
+ * Replies to one interaction. The interaction was acknowledged (deferred)
+ * before core ran; now the deferred reply is filled in: a command's reply by
+ * editing it, a button's by editing the message the button is on (a new page
+ * in place). A reply only the member should see becomes an ephemeral
+ * follow-up, the public placeholder removed. Further messages follow up.
+ */
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { Reply } from '../../core/model/reply.ts';
+import type { DiscordMessagePayload } from './render.ts';
+
+export type RenderedReply = { reply: Reply; messages: DiscordMessagePayload[] };
+
+/** discord.js takes raw embeds and components, but mentions only as its own camel-case option. */
+function asOptions(message: DiscordMessagePayload) {
+  const { allowed_mentions: allowedMentions, ...rest } = message;
+  return { ...rest, allowedMentions };
+}
+
+export async function answerInteraction(interaction: ChatInputCommandInteraction | ButtonInteraction, replies: RenderedReply[]): Promise<void> {
+  let first = true;
+  for (const { reply, messages } of replies) {
+    for (const message of messages) {
+      if (reply.private) {
+        // Discord keeps a deferred reply's visibility: a private answer cannot replace a public placeholder.
+        if (first && interaction.isChatInputCommand()) await interaction.deleteReply();
+        await interaction.followUp({ ...asOptions(message), flags: MessageFlags.Ephemeral });
+      } else if (first) {
+        // An edit keeps what it does not name: a page without buttons must clear the old ones.
+        await interaction.editReply({ components: [], ...asOptions(message) });
+      } else {
+        await interaction.followUp(asOptions(message));
+      }
+      first = false;
+    }
+  }
+  // Nothing to say (an event with no answer): a command's "thinking…" must not stay forever.
+  if (first && interaction.isChatInputCommand()) await interaction.deleteReply();
+}

@@ -1,0 +1,63 @@
+/**
+ * A Discord interaction → the neutral `Incoming`. A slash command's typed
+ * options are written back into the argument text core parses (`/search`
+ * query `violence`, language `sq` → `violence lang:sq`), so every command
+ * keeps one parser. Buttons carry `action|value` or a stored token.
+ * https://discord.com/developers/docs/interactions/receiving-and-responding
+ */
+import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { decodeButton, type ButtonLookup } from '../../core/delivery/button-codec.ts';
+import type { Conversation, Incoming, IncomingContent, Sender } from '../../core/model/incoming.ts';
+
+/** No action has this id, so the router answers "this button no longer works". */
+const UNREADABLE_BUTTON = 'discord.unreadable';
+
+type Handled = ChatInputCommandInteraction | ButtonInteraction;
+
+export async function fromDiscordInteraction(interaction: Handled, buttons: ButtonLookup): Promise<Incoming> {
+  return {
+    eventId: interaction.id,
+    platform: 'discord',
+    sender: senderOf(interaction),
+    conversation: conversationOf(interaction),
+    content: interaction.isChatInputCommand() ? commandContent(interaction) : await buttonContent(interaction, buttons),
+  };
+}
+
+function commandContent(interaction: ChatInputCommandInteraction): IncomingContent {
+  const option = (name: string): string => interaction.options.getString(name)?.trim() ?? '';
+  const parts: string[] = [];
+  switch (interaction.commandName) {
+    case 'search': {
+      const type = option('type');
+      parts.push(option('query'));
+      if (option('language')) parts.push(`lang:${option('language')}`);
+      if (type) parts.push(type.includes(' ') ? `type:"${type}"` : `type:${type}`);
+      break;
+    }
+    case 'doc':
+      parts.push(option('id'));
+      break;
+    case 'lang':
+      parts.push(option('choose'));
+      break;
+    default:
+      parts.push(option('text'));
+  }
+  return { kind: 'command', name: interaction.commandName, args: parts.filter(Boolean).join(' ') };
+}
+
+async function buttonContent(interaction: ButtonInteraction, buttons: ButtonLookup): Promise<IncomingContent> {
+  const action = (await decodeButton(interaction.customId, buttons)) ?? { actionId: UNREADABLE_BUTTON, value: '' };
+  return { kind: 'action', ...action };
+}
+
+function senderOf(interaction: Handled): Sender {
+  const user = interaction.user;
+  return { id: user.id, displayName: user.globalName ?? user.username, locale: interaction.locale };
+}
+
+function conversationOf(interaction: Handled): Conversation {
+  const id = interaction.channelId ?? interaction.user.id;
+  return interaction.inGuild() ? { id, kind: 'group' } : { id, kind: 'private' };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig } from '../../config.ts';
+
+const TOKEN = '123456789:AAExampleExampleExample';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('loadConfig', () => {
+  it('treats a set-but-empty token as unset and trims a pasted one', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '' }).telegram).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: `  ${TOKEN}\n` }).telegram?.token).toBe(TOKEN);
+  });
+
+  it('reports every bad variable at once, by name', () => {
+    expect(problems({ TELEGRAM_BOT_TOKEN: 'nonsense', TELEGRAM_WEBHOOK_URL: 'http://bot.example.org/hook', TELEGRAM_WEBHOOK_PORT: 'x' })).toEqual([
+      expect.stringMatching(/^TELEGRAM_BOT_TOKEN: does not look like a token/),
+      expect.stringMatching(/^TELEGRAM_WEBHOOK_URL: must be an https:\/\/ address/),
+      expect.stringMatching(/^TELEGRAM_WEBHOOK_PORT: /),
+    ]);
+  });
+
+  it('webhook mode derives a stable secret that is not the token, and never logs the token', () => {
+    const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram' };
+    const config = loadConfig(env);
+    expect(config.telegram?.webhook?.secret).toMatch(/^[\w-]{20,256}$/);
+    expect(config.telegram?.webhook?.secret).toBe(loadConfig(env).telegram?.webhook?.secret);
+    expect(config.telegram?.webhook?.secret).not.toContain(TOKEN.split(':')[1]);
+    expect(JSON.stringify(describeConfig(config))).not.toContain(TOKEN);
+  });
+
+  it('Discord needs its token and its application id together', () => {
+    expect(problems({ DISCORD_TOKEN: 'x'.repeat(70) })).toEqual(['DISCORD_APPLICATION_ID: is needed with DISCORD_TOKEN']);
+    expect(problems({ DISCORD_APPLICATION_ID: '1457469483726667777' })).toEqual(['DISCORD_TOKEN: is needed with DISCORD_APPLICATION_ID']);
+    const config = loadConfig({ DISCORD_TOKEN: 'x'.repeat(70), DISCORD_APPLICATION_ID: '1457469483726667777', DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(config.discord).toEqual({ token: 'x'.repeat(70), applicationId: '1457469483726667777', apiUrl: 'http://127.0.0.1:9/api' });
+  });
+});
