@@ -97,6 +97,32 @@ describe('Discord slash commands', () => {
   });
 });
 
+describe('Discord DMs and stopping', () => {
+  it('answers a slash command in a DM (a user, no member, no guild)', async () => {
+    const { fake } = await start();
+    const dm = slashCommand(fake, 'search', { query: 'zaštita' });
+    const { user } = dm.member;
+    delete dm.member;
+    delete dm.guild_id;
+    delete dm.guild_locale;
+    Object.assign(dm, { user, context: 1, channel: { id: '1100000000000000001', type: 1 }, channel_id: '1100000000000000001' });
+    fake.dispatch('INTERACTION_CREATE', dm);
+    const edit = await fake.waitForRequest('PATCH', ORIGINAL);
+    expect(edit.body.embeds[0].description).toContain('Zaštita djece od nasilja');
+  });
+
+  it('stop waits for the answer in hand', async () => {
+    const { fake, adapter, core } = await start();
+    fake.script('PATCH', ORIGINAL, { status: 200, body: { id: '1', channel_id: '645027906669510662', content: '' }, delayMs: 300 });
+    const interaction = slashCommand(fake, 'help');
+    fake.dispatch('INTERACTION_CREATE', interaction);
+    await fake.waitForRequest('PATCH', ORIGINAL);
+    await adapter.stop();
+    // Finished (answered, then marked) before stop returned; a second delivery would be skipped.
+    expect(await core.services.ledger.receive('discord', [{ id: interaction.id, payload: '' }])).toEqual([]);
+  });
+});
+
 describe('Discord outbound', () => {
   it('opens a DM for a member and posts there', async () => {
     const { fake, adapter } = await start();
