@@ -53,6 +53,16 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'is a number of 15-22 digits (a Discord snowflake)').optional(),
   /** Another REST base (a proxy; the tests' fake): discord.js also asks it for the gateway address. */
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  /** Bot User OAuth Token (xoxb-…); Slack is on when it is set. */
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'is the Bot User OAuth Token, starting with xoxb-').optional(),
+  /** App-level token with connections:write (xapp-…): Socket Mode, no public URL needed. */
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]+$/, 'is an app-level token, starting with xapp-').optional(),
+  /** HTTP mode instead: Slack signs every request with it (Basic Information → Signing Secret). */
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Another Web API base (GovSlack: https://slack-gov.com/api/; the tests' fake). */
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
 });
 
 export interface TelegramConfig {
@@ -68,10 +78,18 @@ export interface DiscordConfig {
   apiUrl: string;
 }
 
+export interface SlackConfig {
+  botToken: string;
+  /** Web API base, ending in a slash (what @slack/web-api expects). */
+  apiUrl: string;
+  mode: { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string; port: number; host: string };
+}
+
 export interface Config {
   databasePath: string;
   telegram?: TelegramConfig;
   discord?: DiscordConfig;
+  slack?: SlackConfig;
   sampleLibrary: string | undefined;
   consoleLocale: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -95,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     const missing = values.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN';
     throw new ConfigError([`${missing}: is needed with ${missing === 'DISCORD_TOKEN' ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'}`]);
   }
+  if (values.SLACK_BOT_TOKEN && !values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(['SLACK_APP_TOKEN: is needed with SLACK_BOT_TOKEN for Socket Mode (or SLACK_SIGNING_SECRET and SLACK_PORT for HTTP mode)']);
+  }
   return Object.freeze({
     databasePath: values.CPHUB_DB,
     sampleLibrary: values.CPHUB_SAMPLE_LIBRARY === 'off' ? undefined : values.CPHUB_SAMPLE_LIBRARY,
@@ -104,7 +125,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ...(values.DISCORD_TOKEN && values.DISCORD_APPLICATION_ID
       ? { discord: { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, apiUrl: values.DISCORD_API_URL.replace(/\/+$/, '') } }
       : {}),
+    ...(values.SLACK_BOT_TOKEN ? { slack: slackConfig(values, values.SLACK_BOT_TOKEN) } : {}),
   });
+}
+
+/** Socket Mode when an app token is there (no public URL needed), else HTTP mode. */
+function slackConfig(values: z.infer<typeof schema>, botToken: string): SlackConfig {
+  const apiUrl = values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`;
+  const mode: SlackConfig['mode'] = values.SLACK_APP_TOKEN
+    ? { kind: 'socket', appToken: values.SLACK_APP_TOKEN }
+    : { kind: 'http', signingSecret: values.SLACK_SIGNING_SECRET!, port: values.SLACK_PORT, host: values.SLACK_HOST };
+  return { botToken, apiUrl, mode };
 }
 
 function telegramConfig(values: z.infer<typeof schema>, token: string): TelegramConfig {
@@ -136,10 +167,12 @@ export function describeConfig(config: Config): Record<string, unknown> {
     ...(config.telegram.webhook ? { webhookUrl: config.telegram.webhook.url, port: config.telegram.webhook.port } : {}),
   };
   const discord = config.discord && { apiUrl: config.discord.apiUrl, applicationId: config.discord.applicationId };
+  const slack = config.slack && { apiUrl: config.slack.apiUrl, mode: config.slack.mode.kind };
   return {
     databasePath: config.databasePath,
     sampleLibrary: config.sampleLibrary ?? 'off',
     ...(telegram ? { telegram } : {}),
     ...(discord ? { discord } : {}),
+    ...(slack ? { slack } : {}),
   };
 }

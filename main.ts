@@ -5,6 +5,7 @@
 import { ConfigError, describeConfig, type Config } from './config.ts';
 import { createCoreRouter } from './core/commands/index.ts';
 import { createDiscordAdapter } from './bots/discord/discord-adapter.ts';
+import { createSlackAdapter } from './bots/slack/slack-adapter.ts';
 import { createTelegramAdapter } from './bots/telegram/telegram-adapter.ts';
 import type { PlatformName } from './core/model/incoming.ts';
 import type { Clock, Messenger, Translator } from './core/ports.ts';
@@ -109,6 +110,13 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
     const { chats, ledger, buttons } = app.services;
     const adapter = createDiscordAdapter({ config: discord, router: app.router, chats, ledger, buttons, logger: app.logger });
     adapters.push({ name: 'discord', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
+  }
+  const { slack } = app.config;
+  if (slack) {
+    const { chats, ledger, buttons, settings } = app.services;
+    const deps = { config: slack, router: app.router, translator: app.translator, settings, chats, ledger, buttons, logger: app.logger };
+    const adapter = createSlackAdapter(deps);
+    adapters.push({ name: 'slack', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   return adapters;
 }

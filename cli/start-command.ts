@@ -22,7 +22,7 @@ export function registerStartCommand(program: Command): void {
 
 async function runStart(withConsole: boolean): Promise<number> {
   const config = loadConfig();
-  if (!config.telegram && !config.discord) return runConsoleChat(config);
+  if (!config.telegram && !config.discord && !config.slack) return runConsoleChat(config);
   const app = createApp(config);
   await seedSampleLibrary(app);
   const running = await startAll(app, createPlatformAdapters(app));
@@ -59,6 +59,7 @@ function hintFor(platform: string, error: unknown): string {
   const code = (error as { code?: string } | undefined)?.code;
   if (code === 'AUTH' && platform === 'telegram') return ' (check TELEGRAM_BOT_TOKEN: @BotFather shows it with /token)';
   if (code === 'AUTH' && platform === 'discord') return ' (check DISCORD_TOKEN: the developer portal, Bot → Reset Token)';
+  if (code === 'AUTH' && platform === 'slack') return ' (check SLACK_BOT_TOKEN and SLACK_APP_TOKEN: the app\'s OAuth & Permissions and Basic Information pages)';
   if (code === 'NETWORK') return ' (is the platform reachable from this machine?)';
   return '';
 }

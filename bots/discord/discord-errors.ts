@@ -35,7 +35,3 @@ function codeOf(status: number, code: number): PlatformErrorCode {
   return UNREACHABLE_CODES.has(code) ? 'FORBIDDEN' : 'INVALID';
 }
 
-/** The target will not take messages from the bot: stop sending there. */
-export function isUnreachable(error: PlatformError): boolean {
-  return error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND';
-}

@@ -23,7 +23,8 @@
  * that never part an escape from its character.
  */
 
-import { textAtoms, type Atom, type Wrap } from '../shared/split-message.ts';
+import { piecedTextAtoms, type Atom, type Wrap } from '../shared/split-message.ts';
+import { parseHttpUrl } from '../shared/block-text.ts';
 
 const ZWSP = '\u200b';
 const MARKDOWN_CHARS = /[\\*_~`|>#\-[\]()]/g;
@@ -107,13 +108,8 @@ export function discordCodeFence(text: string): { open: string; close: string } 
 
 /** An http(s) url fit for a masked link: `(`, `)`, spaces and backslashes percent-encoded. */
 export function discordLinkTarget(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return undefined;
   return parsed.href.replace(/[()\s\\]/g, percentEncode);
 }
 
@@ -142,37 +138,7 @@ function joinsPrevious(previous: string, point: string): boolean {
   return REGIONAL_INDICATOR.test(point) && [...previous].length === 1 && REGIONAL_INDICATOR.test(previous);
 }
 
-// A word longer than this is packed in pieces of at most this length, so the
-// packer can end a part inside it between two whole escapes.
-const LONG_WORD = 1000;
-
-/**
- * Atoms of `text` in `wrap`, each word escaped by `pieces`. Whitespace at the
- * ends and line breaks stay outside the wrap: Discord reads `*a *` or a bold
- * run across lines as text, not style.
- */
+/** Atoms of `text` in `wrap`, each word escaped into the uncuttable `pieces`. */
 export function discordTextAtoms(text: string, wrap: Wrap | null, pieces: (text: string) => string[]): Atom[] {
-  const raw = textAtoms(text, wrap);
-  const atoms: Atom[] = [];
-  for (const [index, atom] of raw.entries()) {
-    if (atom.kind === 'word') atoms.push(...wordAtoms(pieces(atom.text), wrap));
-    else if (index === 0 || index === raw.length - 1 || atom.text.includes('\n')) atoms.push({ ...atom, wrap: null });
-    else atoms.push(atom);
-  }
-  return atoms;
-}
-
-/** One word, or a long one as pieces joined by zero-width breaks. */
-function wordAtoms(pieces: readonly string[], wrap: Wrap | null): Atom[] {
-  const atoms: Atom[] = [];
-  let chunk = '';
-  for (const piece of pieces) {
-    if (chunk !== '' && chunk.length + piece.length > LONG_WORD) {
-      atoms.push({ kind: 'word', text: chunk, wrap }, { kind: 'break', text: '', wrap, priority: 0 });
-      chunk = '';
-    }
-    chunk += piece;
-  }
-  if (chunk !== '') atoms.push({ kind: 'word', text: chunk, wrap });
-  return atoms;
+  return piecedTextAtoms(text, wrap, pieces);
 }

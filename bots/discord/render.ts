@@ -23,6 +23,7 @@ import { clusters, discordCodeFence, discordLinkTarget, discordTextAtoms } from 
 import { escapedDiscordPieces, toDiscordLinkLabel, toDiscordTitleText } from './escape-markdown.ts';
 import { ACTION_ROWS_MAX, BUTTON_LABEL_MAX, BUTTONS_PER_ROW_MAX, CUSTOM_ID_MAX } from './limits.ts';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, EMBED_TOTAL_MAX, MESSAGE_CONTENT_MAX } from './limits.ts';
+import { listMarkers } from '../shared/block-text.ts';
 
 export interface DiscordEmbed {
   title?: string;
@@ -145,11 +146,8 @@ function blockAtoms(block: Block): Atom[] {
 }
 
 function listLines(block: Extract<Block, { kind: 'list' }>): Atom[][] {
-  const start = block.start ?? 1;
-  return block.items.map((item, index) => {
-    const marker = block.ordered ? `${start + index}.` : '•';
-    return [{ kind: 'word', text: marker, wrap: null }, SPACE, ...spansAtoms(item)];
-  });
+  const markers = listMarkers(block);
+  return block.items.map((item, index) => [{ kind: 'word', text: markers[index]!, wrap: null }, SPACE, ...spansAtoms(item)]);
 }
 
 function fieldAtoms(field: Field): Atom[] {

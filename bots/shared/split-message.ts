@@ -257,3 +257,42 @@ export function appendAtoms(target: Atom[], atoms: readonly Atom[]): void {
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
+
+/**
+ * A word longer than this is packed in pieces of at most this length, so the
+ * packer can end a part inside it between two pieces (whole escapes, whole
+ * graphemes) rather than cut one.
+ */
+const LONG_WORD = 1000;
+
+/**
+ * Atoms of `text` in `wrap`, each word given as its escaped, uncuttable
+ * `pieces`. Whitespace at the ends and line breaks stay outside the wrap:
+ * markdown dialects (Discord, Slack) read `*a *` or a style across lines as
+ * text, not style.
+ */
+export function piecedTextAtoms(text: string, wrap: Wrap | null, pieces: (word: string) => readonly string[]): Atom[] {
+  const raw = textAtoms(text, wrap);
+  const atoms: Atom[] = [];
+  for (const [index, atom] of raw.entries()) {
+    if (atom.kind === 'word') appendAtoms(atoms, wordFromPieces(pieces(atom.text), wrap));
+    else if (index === 0 || index === raw.length - 1 || atom.text.includes('\n')) atoms.push({ ...atom, wrap: null });
+    else atoms.push(atom);
+  }
+  return atoms;
+}
+
+/** One word, or a long one as pieces joined by zero-width breaks. */
+function wordFromPieces(pieces: readonly string[], wrap: Wrap | null): Atom[] {
+  const atoms: Atom[] = [];
+  let chunk = '';
+  for (const piece of pieces) {
+    if (chunk !== '' && chunk.length + piece.length > LONG_WORD) {
+      atoms.push({ kind: 'word', text: chunk, wrap }, { kind: 'break', text: '', wrap, priority: 0 });
+      chunk = '';
+    }
+    chunk += piece;
+  }
+  if (chunk !== '') atoms.push({ kind: 'word', text: chunk, wrap });
+  return atoms;
+}

@@ -1,0 +1,91 @@
+/**
+ * Slack payloads → the neutral `Incoming`: `/hub <subcommand> …`, an
+ * `@cphub …` mention, a message in the app's DM, a button press. A mention
+ * or `/hub` text that does not start with a command is a search, as a
+ * member who writes "@cphub nasilje" means.
+ * https://api.slack.com/interactivity/slash-commands, https://api.slack.com/events/app_mention
+ */
+import { decodeButton, type ButtonLookup } from '../../core/delivery/button-codec.ts';
+import type { Conversation, Incoming, IncomingContent } from '../../core/model/incoming.ts';
+
+/** No action has this id, so the router answers "this button no longer works". */
+const UNREADABLE_BUTTON = 'slack.unreadable';
+
+export interface SlackCommandBody {
+  text?: string;
+  user_id: string;
+  user_name?: string;
+  channel_id: string;
+  trigger_id?: string;
+}
+
+export interface SlackMessageEvent {
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+export interface SlackButtonBody {
+  user: { id: string; username?: string; name?: string };
+  channel?: { id: string };
+  actions: Array<{ action_id: string; value?: string; type: string }>;
+}
+
+/** Commands core knows, so the adapter can tell a subcommand from search words. */
+export type KnownCommands = ReadonlySet<string>;
+
+export function fromSlashCommand(body: SlackCommandBody, known: KnownCommands, eventId: string, locale?: string): Incoming {
+  return {
+    eventId,
+    platform: 'slack',
+    sender: { id: body.user_id, ...(body.user_name ? { displayName: body.user_name } : {}), ...(locale ? { locale } : {}) },
+    conversation: conversationOf(body.channel_id),
+    content: subcommand(body.text ?? '', known),
+  };
+}
+
+/** An app mention or a DM message; `undefined` for bots (this one included) and edits. */
+export function fromMessageEvent(event: SlackMessageEvent, eventId: string, known: KnownCommands, locale?: string): Incoming | undefined {
+  if (!event.user || event.bot_id || event.subtype) return undefined;
+  const text = (event.text ?? '').replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+  const direct = event.channel_type === 'im';
+  return {
+    eventId,
+    platform: 'slack',
+    sender: { id: event.user, ...(locale ? { locale } : {}) },
+    // A mention is answered in its thread, so a channel is not flooded with results.
+    conversation: { ...conversationOf(event.channel), ...(direct ? {} : { threadId: event.thread_ts ?? event.ts }) },
+    content: direct ? { kind: 'text', text } : subcommand(text, known),
+  };
+}
+
+export async function fromButton(body: SlackButtonBody, eventId: string, buttons: ButtonLookup, locale?: string): Promise<Incoming | undefined> {
+  const action = body.actions[0];
+  if (!action || action.type !== 'button') return undefined;
+  const decoded = (action.value ? await decodeButton(action.value, buttons) : undefined) ?? { actionId: UNREADABLE_BUTTON, value: '' };
+  return {
+    eventId,
+    platform: 'slack',
+    sender: { id: body.user.id, ...(locale ? { locale } : {}) },
+    conversation: conversationOf(body.channel?.id ?? body.user.id),
+    content: { kind: 'action', ...decoded },
+  };
+}
+
+function subcommand(text: string, known: KnownCommands): IncomingContent {
+  const [first = '', ...rest] = text.trim().split(/\s+/);
+  if (!first) return { kind: 'command', name: 'help', args: '' };
+  const name = first.replace(/^\//, '').toLowerCase();
+  if (known.has(name)) return { kind: 'command', name, args: rest.join(' ') };
+  return { kind: 'command', name: 'search', args: text.trim() };
+}
+
+/** Slack channel ids: `D…` is a DM with the app, `C…`/`G…` channels and groups. */
+function conversationOf(channelId: string): Conversation {
+  return { id: channelId, kind: channelId.startsWith('D') ? 'private' : 'group' };
+}

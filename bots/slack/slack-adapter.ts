@@ -1,0 +1,210 @@
+/**
+ * The Slack adapter: one Bolt `App` (its WebClient owns the API base), in
+ * Socket Mode by default (no public URL) or HTTP mode (Bolt checks Slack's
+ * signature). Commands and buttons are acknowledged at once — Slack allows
+ * 3 seconds — and answered afterwards through `respond` (the response_url)
+ * or `chat.postMessage`; the work waits in a small queue so a burst cannot
+ * delay the acknowledgements. Each event is handled once, even when Slack
+ * delivers it again (an HTTP retry, a Socket Mode envelope after a reconnect).
+ */
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver, type RespondFn } from '@slack/bolt';
+import type { SlackConfig } from '../../config.ts';
+import { encodeButton } from '../../core/delivery/button-codec.ts';
+import { WorkQueue } from '../../core/delivery/work-queue.ts';
+import type { Incoming } from '../../core/model/incoming.ts';
+import type { Reply } from '../../core/model/reply.ts';
+import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger, Translator } from '../../core/ports.ts';
+import type { Router } from '../../core/router/router.ts';
+import { fromButton, fromMessageEvent, fromSlashCommand, type SlackButtonBody, type SlackMessageEvent } from './inbound.ts';
+import { BUTTON_VALUE_MAX } from './limits.ts';
+import { renderSlackMessages, type SlackMessage } from './render.ts';
+import { homeView } from './home-view.ts';
+import { toPlatformError } from './slack-errors.ts';
+import { SlackMessenger } from './slack-messenger.ts';
+import { SlackLocales } from './slack-locales.ts';
+
+const WORK_CONCURRENCY = 4;
+/** A failed Web API call (5xx, network) is tried this many more times; a 429 waits Retry-After. */
+const API_RETRIES = 3;
+export const SLACK_COMMAND = '/hub';
+
+export interface SlackAdapterDeps {
+  config: SlackConfig;
+  router: Pick<Router, 'handle' | 'commandList'>;
+  translator: Translator;
+  settings: { getLanguage(platform: 'slack', userId: string): Promise<string | undefined> };
+  chats: ChatDirectory;
+  ledger: InboundLedger;
+  buttons: ButtonPayloads;
+  logger: Logger;
+  /** Socket Mode ping timeout (tests shorten the reconnect wait it sets). */
+  socketPingTimeoutMs?: number;
+}
+
+export interface SlackAdapter {
+  readonly messenger: Messenger;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** HTTP mode: the port the receiver listens on (the config may ask for 0). */
+  httpPort(): number | undefined;
+}
+
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  return new SlackBot(deps);
+}
+
+class SlackBot implements SlackAdapter {
+  readonly messenger: Messenger;
+  private readonly app: App;
+  private readonly work = new WorkQueue(WORK_CONCURRENCY);
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly locales: SlackLocales;
+  private readonly known: Set<string>;
+  private server: Server | undefined;
+
+  constructor(private readonly deps: SlackAdapterDeps) {
+    // Two objects: the Socket Mode client writes its own retry policy (100 retries) into the
+    // options it is given, and the App's Web API client must not inherit it.
+    this.app = new App({
+      token: deps.config.botToken,
+      receiver: receiverFor(deps.config, { slackApiUrl: deps.config.apiUrl }, deps.socketPingTimeoutMs),
+      clientOptions: { slackApiUrl: deps.config.apiUrl, retryConfig: { retries: API_RETRIES } },
+      logLevel: LogLevel.ERROR,
+      // init() below checks the token (auth.test), so a bad one fails start() instead of the first event.
+      deferInitialization: true,
+    });
+    this.locales = new SlackLocales(this.app.client, deps.logger);
+    this.known = new Set(deps.router.commandList().map((command) => command.name));
+    this.messenger = new SlackMessenger(this.app.client, deps.chats, (reply) => this.render(reply));
+    this.listen();
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.app.init();
+      const { mode } = this.deps.config;
+      if (mode.kind === 'http') this.server = (await this.app.start({ port: mode.port, host: mode.host })) as Server;
+      else await this.app.start();
+    } catch (error) {
+      throw toPlatformError(error);
+    }
+    this.deps.logger.info({ platform: 'slack', mode: this.deps.config.mode.kind }, 'slack: started');
+  }
+
+  async stop(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.app.stop();
+    this.deps.logger.info({ platform: 'slack' }, 'slack: stopped');
+  }
+
+  httpPort(): number | undefined {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? address.port : undefined;
+  }
+
+  private listen(): void {
+    this.app.command(SLACK_COMMAND, async ({ ack, body, respond }) => {
+      await ack();
+      this.later(`command:${body.trigger_id}`, async () => {
+        const locale = await this.locales.of(body.user_id);
+        const incoming = fromSlashCommand(body, this.known, `command:${body.trigger_id}`, locale);
+        await this.respondAll(respond, await this.deps.router.handle(incoming), false);
+      });
+    });
+    this.app.action(/^cphub:/, async ({ ack, body, respond }) => {
+      await ack();
+      const press = body as unknown as SlackButtonBody & { trigger_id?: string; container?: { message_ts?: string } };
+      const id = `action:${press.trigger_id ?? press.container?.message_ts}`;
+      this.later(id, async () => {
+        const incoming = await fromButton(press, id, this.deps.buttons, await this.locales.of(press.user.id));
+        if (incoming) await this.respondAll(respond, await this.deps.router.handle(incoming), true);
+      });
+    });
+    this.app.event('app_mention', async ({ event, body }) => this.onMessage(event as SlackMessageEvent, body.event_id));
+    this.app.event('message', async ({ event, body }) => {
+      if ((event as SlackMessageEvent).channel_type === 'im') await this.onMessage(event as SlackMessageEvent, body.event_id);
+    });
+    this.app.event('app_home_opened', async ({ event }) => {
+      if (event.tab !== 'home') return;
+      this.later(undefined, async () => {
+        const language = await this.languageOf(event.user);
+        await this.app.client.views.publish({ user_id: event.user, view: homeView(this.deps.translator, language) });
+      });
+    });
+    this.app.error(async (error) => this.deps.logger.error({ err: error, platform: 'slack' }, 'slack: listener failed'));
+  }
+
+  /** Events are acknowledged by Bolt when this returns; the answer is worked on after. */
+  private async onMessage(event: SlackMessageEvent, eventId: string): Promise<void> {
+    this.later(`event:${eventId}`, async () => {
+      const incoming = fromMessageEvent(event, `event:${eventId}`, this.known, await this.locales.of(event.user));
+      if (!incoming) return;
+      await this.post(incoming, await this.deps.router.handle(incoming));
+    });
+  }
+
+  /** Queues the work; with an id, once: a redelivered event or envelope is skipped. */
+  private later(id: string | undefined, work: () => Promise<void>): void {
+    const run = this.work.run(async () => {
+      if (id) {
+        const [fresh] = await this.deps.ledger.receive('slack', [{ id, payload: '' }]);
+        if (fresh === undefined) return;
+      }
+      try {
+        await work();
+      } catch (error) {
+        this.deps.logger.error({ err: toPlatformError(error), platform: 'slack', eventId: id }, 'slack: could not answer');
+      } finally {
+        if (id) await this.deps.ledger.finish('slack', id);
+      }
+    });
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
+
+  private async respondAll(respond: RespondFn, replies: Reply[], replacesOriginal: boolean): Promise<void> {
+    let first = true;
+    for (const reply of replies) {
+      for (const message of await this.render(reply)) {
+        const visibility = reply.private ? { response_type: 'ephemeral' as const, replace_original: false } : { response_type: 'in_channel' as const };
+        // A page button replaces the page it is on; anything else is a new message.
+        const replace = replacesOriginal && first && !reply.private ? { replace_original: true } : {};
+        await respond({ ...message, ...visibility, ...replace });
+        first = false;
+      }
+    }
+  }
+
+  private async post(incoming: Incoming, replies: Reply[]): Promise<void> {
+    const { id: channel, threadId } = incoming.conversation;
+    for (const reply of replies) {
+      for (const message of await this.render(reply)) {
+        await this.app.client.chat.postMessage({ channel, ...message, ...(threadId ? { thread_ts: threadId } : {}) });
+      }
+    }
+  }
+
+  private async languageOf(userId: string): Promise<string> {
+    return (await this.deps.settings.getLanguage('slack', userId)) ?? this.locales.language(await this.locales.of(userId));
+  }
+
+  private async render(reply: Reply): Promise<SlackMessage[]> {
+    const values = new Map<object, string>();
+    for (const button of reply.buttons.flat()) values.set(button, await encodeButton(button, this.deps.buttons, BUTTON_VALUE_MAX));
+    let counter = 0;
+    return renderSlackMessages(reply, (button) => ({ action_id: `cphub:${counter++}`, value: values.get(button)! }));
+  }
+}
+
+function receiverFor(config: SlackConfig, clientOptions: { slackApiUrl: string }, pingTimeoutMs?: number): Receiver {
+  if (config.mode.kind === 'socket') {
+    return new SocketModeReceiver({
+      appToken: config.mode.appToken,
+      installerOptions: { clientOptions },
+      logLevel: LogLevel.ERROR,
+      ...(pingTimeoutMs ? { clientPingTimeout: pingTimeoutMs } : {}),
+    });
+  }
+  return new HTTPReceiver({ signingSecret: config.mode.signingSecret, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+}

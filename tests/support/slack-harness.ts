@@ -1,0 +1,114 @@
+/**
+ * The real Slack adapter (Bolt, core, SQLite) against the fake Slack, in
+ * Socket Mode or HTTP mode, and payloads built from the recorded fixtures.
+ */
+import { readFileSync } from 'node:fs';
+import { createSlackAdapter, type SlackAdapter } from '../../bots/slack/slack-adapter.ts';
+import type { SlackConfig } from '../../config.ts';
+import type { LibraryDocument } from '../../core/library/document.ts';
+import { createTranslator } from '../../locales/translator.ts';
+import { createCoreHarness, type CoreHarness } from './core-harness.ts';
+import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
+import { recordingLogger, type LogLine } from './recording-logger.ts';
+
+export interface SlackHarness {
+  fake: FakeSlack;
+  core: CoreHarness;
+  adapter: SlackAdapter;
+  logs: LogLine[];
+  close(): Promise<void>;
+}
+
+/** The member in the fixtures; their Slack locale is English unless a test says otherwise. */
+export const MEMBER = 'U00FAKEUSER2';
+
+export async function startSlackHarness(
+  options: { mode?: 'socket' | 'http'; documents?: LibraryDocument[]; locale?: string; botToken?: string } = {},
+): Promise<SlackHarness> {
+  const fake = await startFakeSlack({ users: { [MEMBER]: { locale: options.locale ?? 'en-US' } } });
+  const core = createCoreHarness(options.documents ?? []);
+  const { logger, lines } = recordingLogger();
+  const mode: SlackConfig['mode'] =
+    options.mode === 'http'
+      ? { kind: 'http', signingSecret: fake.signingSecret, port: 0, host: '127.0.0.1' }
+      : { kind: 'socket', appToken: fake.appToken };
+  const adapter = createSlackAdapter({
+    config: { botToken: options.botToken ?? fake.botToken, apiUrl: fake.apiUrl, mode },
+    router: core.router,
+    translator: createTranslator(),
+    settings: core.services.settings,
+    chats: core.services.chats,
+    ledger: core.services.ledger,
+    buttons: core.services.buttons,
+    logger,
+    socketPingTimeoutMs: 400,
+  });
+  try {
+    await adapter.start();
+    if (mode.kind === 'socket') await fake.waitForConnections(1);
+  } catch (error) {
+    await adapter.stop().catch(() => {});
+    await fake.close();
+    core.db.close();
+    throw error;
+  }
+  return {
+    fake,
+    core,
+    adapter,
+    logs: lines,
+    async close() {
+      await adapter.stop().catch(() => {});
+      await fake.close();
+      core.db.close();
+    },
+  };
+}
+
+export function slackFixture(name: string): any {
+  return JSON.parse(readFileSync(new URL(`../fixtures/slack/${name}.json`, import.meta.url), 'utf8'));
+}
+
+let sequence = 0;
+
+/** `/hub <text>` from the recorded slash-command payload, answered through the fake's response_url. */
+export function hubCommand(fake: FakeSlack, text: string): Record<string, string> {
+  sequence += 1;
+  return {
+    ...slackFixture('slash_command_with_args.parsed'),
+    team_id: fake.teamId,
+    api_app_id: fake.appId,
+    command: '/hub',
+    text,
+    response_url: fake.responseUrl(`r${sequence}`),
+    trigger_id: `10520020890661.10229338706656.${sequence}`,
+  };
+}
+
+/** An app_mention event callback (recorded) with new text and event id. */
+export function mentionEvent(fake: FakeSlack, text: string, eventId: string): Record<string, any> {
+  const body = slackFixture('event_callback_app_mention.bolt_python');
+  return {
+    ...body,
+    team_id: fake.teamId,
+    api_app_id: fake.appId,
+    event_id: eventId,
+    authorizations: [{ team_id: fake.teamId, user_id: fake.botUserId, is_bot: true }],
+    event: { ...body.event, user: MEMBER, team: fake.teamId, text: `<@${fake.botUserId}> ${text}` },
+  };
+}
+
+/** A press of the button with `value` on the bot's message (recorded block_actions payload). */
+export function buttonPress(fake: FakeSlack, actionId: string, value: string): Record<string, any> {
+  sequence += 1;
+  const body = slackFixture('block_actions_button');
+  return {
+    ...body,
+    user: { ...body.user, id: MEMBER, team_id: fake.teamId },
+    team: { ...body.team, id: fake.teamId },
+    api_app_id: fake.appId,
+    trigger_id: `10215325802133.3901254001572.${sequence}`,
+    actions: [{ ...body.actions[0], action_id: actionId, value }],
+    response_url: fake.responseUrl(`a${sequence}`),
+  };
+}
