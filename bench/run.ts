@@ -13,6 +13,7 @@
  *   npm run bench -- --telegram            the Telegram figures only
  *   npm run bench -- --no-discord          skip the Discord figures
  *   npm run bench -- --discord             the Discord figures only
+ *   npm run bench -- --no-slack / --slack  likewise for Slack
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { benchLibrary, BATCH_SIZE, type SizeResult } from './library-bench.ts';
 import { QUERIES } from './queries.ts';
 import { printReport, targetRows } from './report.ts';
 import { benchDiscord, type DiscordBenchResult } from './discord-bench.ts';
+import { benchSlack, type SlackBenchResult } from './slack-bench.ts';
 import { benchTelegram, type TelegramBenchResult } from './telegram-bench.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +34,7 @@ interface Options {
   console: boolean;
   telegram: boolean;
   discord: boolean;
+  slack: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -48,7 +51,7 @@ function parseOptions(argv: string[]): Options {
   const minimumRounds = Math.ceil(1000 / QUERIES.length);
   const rounds = Number(valueOf('--rounds') ?? (quick ? 5 : minimumRounds));
   // --telegram / --discord: only the platforms named.
-  const platformsOnly = argv.includes('--telegram') || argv.includes('--discord');
+  const platformsOnly = ['--telegram', '--discord', '--slack'].some((flag) => argv.includes(flag));
   const platform = (name: string) => (platformsOnly ? argv.includes(`--${name}`) : !argv.includes(`--no-${name}`));
   return {
     sizes: platformsOnly ? [] : sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
@@ -56,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     console: !platformsOnly && !argv.includes('--no-console'),
     telegram: platform('telegram'),
     discord: platform('discord'),
+    slack: platform('slack'),
   };
 }
 
@@ -86,9 +90,14 @@ async function main(): Promise<void> {
     log('· discord: interactions through discord.js + core + SQLite…');
     discord = await benchDiscord();
   }
-  printReport(sizes, consoleResult, { telegram, discord });
-  const targets = targetRows(sizes, consoleResult, { telegram, discord });
-  const file = writeResults({ options, sizes, console: consoleResult, telegram, discord, targets });
+  let slack: SlackBenchResult | undefined;
+  if (options.slack) {
+    log('· slack: /hub commands over Socket Mode through Bolt + core + SQLite…');
+    slack = await benchSlack();
+  }
+  printReport(sizes, consoleResult, { telegram, discord, slack });
+  const targets = targetRows(sizes, consoleResult, { telegram, discord, slack });
+  const file = writeResults({ options, sizes, console: consoleResult, telegram, discord, slack, targets });
   log(`results written to ${file}`);
 }
 
