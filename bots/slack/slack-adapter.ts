@@ -59,6 +59,8 @@ class SlackBot implements SlackAdapter {
   private readonly app: App;
   private readonly work = new WorkQueue(WORK_CONCURRENCY);
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Event ids queued or being handled now. */
+  private readonly claimed = new Set<string>();
   private readonly locales: SlackLocales;
   private readonly known: Set<string>;
   private server: Server | undefined;
@@ -146,6 +148,9 @@ class SlackBot implements SlackAdapter {
 
   /** Queues the work; with an id, once: a redelivered event or envelope is skipped. */
   private later(id: string | undefined, work: () => Promise<void>): void {
+    // A redelivery while the first is still queued or running: the ledger cannot tell them apart yet.
+    if (id && this.claimed.has(id)) return;
+    if (id) this.claimed.add(id);
     const run = this.work.run(async () => {
       if (id) {
         const [fresh] = await this.deps.ledger.receive('slack', [{ id, payload: '' }]);
@@ -160,7 +165,10 @@ class SlackBot implements SlackAdapter {
       }
     });
     this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
+    void run.finally(() => {
+      this.inFlight.delete(run);
+      if (id) this.claimed.delete(id);
+    });
   }
 
   private async respondAll(respond: RespondFn, replies: Reply[], replacesOriginal: boolean): Promise<void> {

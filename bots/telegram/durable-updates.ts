@@ -28,9 +28,8 @@ export class DurableUpdates {
     return async (ctx, next) => {
       const event = toEvent(ctx.update);
       if (this.inFlight.has(event.id)) return;
-      const [toHandle] = await this.ledger.receive('telegram', [event]);
-      if (toHandle === undefined) return;
-      const run = this.run(event.id, next);
+      // Claimed before the first await: a second delivery arriving meanwhile sees it in flight.
+      const run = this.run(event, next);
       this.inFlight.set(event.id, run);
       await run;
     };
@@ -46,17 +45,26 @@ export class DurableUpdates {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
   }
 
-  private async run(id: string, next: () => Promise<void>): Promise<void> {
+  private async run(event: { id: string; payload: string }, next: () => Promise<void>): Promise<void> {
     try {
-      await next();
-    } finally {
-      // A handler that failed is finished too: it was logged, and replaying it would fail again.
+      const [toHandle] = await this.ledger.receive('telegram', [event]);
+      if (toHandle === undefined) return;
       try {
-        await this.ledger.finish('telegram', id);
-      } catch (error) {
-        this.logger.error({ err: error, platform: 'telegram', eventId: id }, 'could not mark the update finished');
+        await next();
+      } finally {
+        // A handler that failed is finished too: it was logged, and replaying it would fail again.
+        await this.finish(event.id);
       }
-      this.inFlight.delete(id);
+    } finally {
+      this.inFlight.delete(event.id);
+    }
+  }
+
+  private async finish(id: string): Promise<void> {
+    try {
+      await this.ledger.finish('telegram', id);
+    } catch (error) {
+      this.logger.error({ err: error, platform: 'telegram', eventId: id }, 'could not mark the update finished');
     }
   }
 }

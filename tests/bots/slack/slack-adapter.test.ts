@@ -62,6 +62,17 @@ describe('Slack in Socket Mode', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('an envelope redelivered while the first is still being answered is answered once', async () => {
+    const { fake } = await start();
+    fake.script('chat.postMessage', { delayMs: 300 });
+    const event = mentionEvent(fake, 'help', 'Ev0004');
+    await fake.sendEnvelope('events_api', event);
+    await fake.sendEnvelope('events_api', event, { retryAttempt: 1, retryReason: 'timeout' });
+    await fake.waitForCall('chat.postMessage');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('keeps working after Slack asks the socket to reconnect', async () => {
     const { fake } = await start();
     fake.disconnect();
