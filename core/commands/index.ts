@@ -1,5 +1,6 @@
 /** The command set of cphub: one file per command, assembled here. */
 import type { CommandSpec, CoreServices } from '../router/command.ts';
+import { MemberRateLimit } from '../router/member-rate-limit.ts';
 import { Router } from '../router/router.ts';
 import { docCommand } from './doc.ts';
 import { createHelpCommand } from './help.ts';
@@ -7,7 +8,12 @@ import { langCommand } from './lang.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
 
-export function createCoreRouter(services: CoreServices): Router {
+export interface CoreRouterOptions {
+  /** Per-member command pace (on by default; test harnesses that send many commands turn it off). */
+  memberRateLimit?: boolean;
+}
+
+export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
   commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand);
@@ -16,5 +22,6 @@ export function createCoreRouter(services: CoreServices): Router {
     actions: [searchPageAction],
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
+    ...(options.memberRateLimit === false ? {} : { memberRateLimit: new MemberRateLimit(services.clock) }),
   });
 }

@@ -42,18 +42,33 @@ export class SlidingWindowLimiter {
       if (wait <= 0) break;
       await this.clock.sleep(wait);
     }
+    this.grant(windows, this.clock.now());
+  }
+
+  /**
+   * Spends one grant in each window if every one has room now; otherwise
+   * spends nothing and says how long until it would.
+   */
+  tryAcquire(windows: readonly RateWindow[]): { ok: true } | { ok: false; retryAfterMs: number } {
     const now = this.clock.now();
-    for (const window of windows) {
-      const times = this.grants.get(window.key) ?? [];
-      times.push(now);
-      this.grants.set(window.key, times);
-    }
+    const wait = this.waitFor(windows, now);
+    if (wait > 0) return { ok: false, retryAfterMs: wait };
+    this.grant(windows, now);
+    return { ok: true };
   }
 
   /** A 429 for `key`: no grant there until `ms` from now. */
   pause(key: string, ms: number): void {
     const until = this.clock.now() + ms;
     this.pausedUntil.set(key, Math.max(until, this.pausedUntil.get(key) ?? 0));
+  }
+
+  private grant(windows: readonly RateWindow[], now: number): void {
+    for (const window of windows) {
+      const times = this.grants.get(window.key) ?? [];
+      times.push(now);
+      this.grants.set(window.key, times);
+    }
   }
 
   /** How long until every window has room (0 when it has now). */

@@ -10,6 +10,7 @@ import type { Incoming } from '../model/incoming.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
 import type { ActionSpec, CommandContext, CommandSpec, CoreServices } from './command.ts';
+import type { MemberRateLimit } from './member-rate-limit.ts';
 import { UserError } from './user-error.ts';
 
 export interface RouterOptions {
@@ -17,6 +18,8 @@ export interface RouterOptions {
   actions: ActionSpec[];
   /** In a private chat, plain text is treated as this command (a search). */
   privateTextCommand?: string;
+  /** How fast one member may send commands; without it, as fast as they like. */
+  memberRateLimit?: MemberRateLimit;
 }
 
 export class Router {
@@ -39,6 +42,11 @@ export class Router {
   async handle(incoming: Incoming): Promise<Reply[]> {
     const context = await this.contextFor(incoming);
     const inLanguage = (reply: Reply): Reply => ({ ...reply, language: reply.language ?? context.language });
+    const pace = this.options.memberRateLimit?.check(incoming) ?? { ok: true };
+    if (!pace.ok) {
+      const seconds = Math.max(1, Math.ceil(pace.retryAfterMs / 1000));
+      return pace.warn ? [inLanguage(userErrorReply(context, new UserError('errors.slowDown', { count: seconds })))] : [];
+    }
     try {
       const result = await this.dispatch(context);
       return result ? [inLanguage(result)] : [];
