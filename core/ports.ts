@@ -114,6 +114,26 @@ export interface Messenger {
   send(target: OutboundTarget, reply: Reply): Promise<void>;
 }
 
+export interface Member {
+  id: string;
+  role: 'member' | 'expert' | 'moderator' | 'admin';
+  status: 'pending' | 'active' | 'suspended';
+  /** The privacy notice version the member agreed to. */
+  consentVersion: string;
+  consentedAt: Date;
+}
+
+/** Members and the platform accounts that belong to them. */
+export interface Members {
+  findByAccount(platform: PlatformName, userId: string): Promise<Member | undefined>;
+  /**
+   * Makes the account a member who consented to `consentVersion` (the
+   * account's existing member when there is one: consenting twice is one
+   * member).
+   */
+  join(account: { platform: PlatformName; userId: string; displayName?: string; language: string }, consentVersion: string): Promise<Member>;
+}
+
 export type TranslationParams = Record<string, string | number>;
 
 export interface Translator {

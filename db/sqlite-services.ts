@@ -10,6 +10,7 @@ import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
 import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
+import { SqliteMembers } from './sqlite-members.ts';
 import { SqliteSearchSessions } from './sqlite-search-sessions.ts';
 
 export function createSqliteServices(db: OpenDatabase, clock: Clock, searchLimits: SearchLimits = {}) {
@@ -21,6 +22,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, searchLimit
     chats: new SqliteChatDirectory(db, clock),
     ledger: new SqliteInboundLedger(db, clock),
     buttons: new SqliteButtonPayloads(db, clock),
+    members: new SqliteMembers(db, clock),
   };
 }
 

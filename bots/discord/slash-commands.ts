@@ -40,6 +40,7 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
   switch (command) {
     case 'start':
     case 'help':
+    case 'privacy':
       return [];
     case 'search':
       return [

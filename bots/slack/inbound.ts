@@ -8,6 +8,11 @@
 import { decodeButton, type ButtonLookup } from '../../core/delivery/button-codec.ts';
 import type { Conversation, Incoming, IncomingContent } from '../../core/model/incoming.ts';
 
+/** cphub's one slash command in Slack; every command is a subcommand of it. */
+export const SLACK_COMMAND = '/hub';
+/** How members type a command in Slack, for the replies that name one. */
+const COMMAND_PREFIX = `${SLACK_COMMAND} `;
+
 /** No action has this id, so the router answers "this button no longer works". */
 const UNREADABLE_BUTTON = 'slack.unreadable';
 
@@ -43,6 +48,7 @@ export function fromSlashCommand(body: SlackCommandBody, known: KnownCommands, e
   return {
     eventId,
     platform: 'slack',
+    commandPrefix: COMMAND_PREFIX,
     sender: { id: body.user_id, ...(body.user_name ? { displayName: body.user_name } : {}), ...(locale ? { locale } : {}) },
     conversation: conversationOf(body.channel_id),
     content: subcommand(body.text ?? '', known),
@@ -57,6 +63,7 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string, know
   return {
     eventId,
     platform: 'slack',
+    commandPrefix: COMMAND_PREFIX,
     sender: { id: event.user, ...(locale ? { locale } : {}) },
     // A mention is answered in its thread, so a channel is not flooded with results.
     conversation: { ...conversationOf(event.channel), ...(direct ? {} : { threadId: event.thread_ts ?? event.ts }) },
@@ -71,6 +78,7 @@ export async function fromButton(body: SlackButtonBody, eventId: string, buttons
   return {
     eventId,
     platform: 'slack',
+    commandPrefix: COMMAND_PREFIX,
     sender: { id: body.user.id, ...(locale ? { locale } : {}) },
     conversation: conversationOf(body.channel?.id ?? body.user.id),
     content: { kind: 'action', ...decoded },

@@ -16,7 +16,9 @@ import type { Incoming } from '../../core/model/incoming.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger, Translator } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
-import { fromButton, fromMessageEvent, fromSlashCommand, type SlackButtonBody, type SlackMessageEvent } from './inbound.ts';
+import { fromButton, fromMessageEvent, fromSlashCommand, SLACK_COMMAND, type SlackButtonBody, type SlackMessageEvent } from './inbound.ts';
+
+export { SLACK_COMMAND };
 import { BUTTON_VALUE_MAX } from './limits.ts';
 import { renderSlackMessages, type SlackMessage } from './render.ts';
 import { homeView } from './home-view.ts';
@@ -27,7 +29,6 @@ import { SlackLocales } from './slack-locales.ts';
 const WORK_CONCURRENCY = 4;
 /** A failed Web API call (5xx, network) is tried this many more times; a 429 waits Retry-After. */
 const API_RETRIES = 3;
-export const SLACK_COMMAND = '/hub';
 
 export interface SlackAdapterDeps {
   config: SlackConfig;

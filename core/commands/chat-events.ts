@@ -37,6 +37,6 @@ function greeting(context: CommandContext): Reply {
   const { t } = context;
   return reply([
     paragraph(text(t('start.welcome'))),
-    paragraph(text(t('group.hello', { example: `/search ${searchExample(context)}`, help: '/help' }))),
+    paragraph(text(t('group.hello', { example: context.command('search', searchExample(context)), help: context.command('help') }))),
   ]);
 }

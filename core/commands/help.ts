@@ -14,7 +14,7 @@ export function createHelpCommand(listCommands: () => Array<{ name: string; desc
       const { t } = context;
       const commands: Block = {
         kind: 'list',
-        items: listCommands().map((command) => [code(`/${command.name}`), text(` — ${t(command.descriptionKey)}`)]),
+        items: listCommands().map((command) => [code(context.command(command.name)), text(` — ${t(command.descriptionKey)}`)]),
       };
       return reply([heading(t('help.title')), commands, heading(t('help.syntaxTitle')), syntaxList(context)]);
     },
@@ -25,10 +25,10 @@ function syntaxList(context: CommandContext): Block {
   const { t } = context;
   // Examples per language that find documents in the sample library.
   const lines: Array<[string, string]> = [
-    ['help.syntax.words', `/search ${searchExample(context)}`],
-    ['help.syntax.phrase', `/search "${t('examples.phrase')}"`],
-    ['help.syntax.exclude', `/search ${t('examples.exclude')}`],
-    ['help.syntax.filters', `/search ${t('examples.filters')}`],
+    ['help.syntax.words', context.command('search', searchExample(context))],
+    ['help.syntax.phrase', context.command('search', `"${t('examples.phrase')}"`)],
+    ['help.syntax.exclude', context.command('search', t('examples.exclude'))],
+    ['help.syntax.filters', context.command('search', t('examples.filters'))],
   ];
   return {
     kind: 'list',

@@ -26,7 +26,7 @@ function current(context: CommandContext) {
   const { t } = context;
   return reply([
     paragraph(text(t('lang.current', { language: t(`languageNames.${context.language}`) }))),
-    paragraph(text(t('lang.choose', { example: `/lang ${context.language === 'sq' ? 'en' : 'sq'}`, list: languageList() }))),
+    paragraph(text(t('lang.choose', { example: context.command('lang', context.language === 'sq' ? 'en' : 'sq'), list: languageList() }))),
   ]);
 }
 

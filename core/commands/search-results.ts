@@ -63,7 +63,7 @@ function resultItem(context: CommandContext, document: LibraryDocument): Span[] 
   ].filter(Boolean);
   const spans: Span[] = [bold(document.title), text(` — ${meta.join(' · ')} · `)];
   if (document.url) spans.push(link(linkLabel(t, document), document.url), text(' · '));
-  spans.push(code(`/doc ${document.id}`));
+  spans.push(code(context.command('doc', document.id)));
   return spans;
 }
 

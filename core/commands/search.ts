@@ -50,5 +50,5 @@ function saveSession(context: CommandContext, query: string): Promise<string> {
 }
 
 function usage(context: CommandContext): Reply {
-  return reply([paragraph(text(context.t('search.usage', { example: `/search ${searchExample(context)}` })))]);
+  return reply([paragraph(text(context.t('search.usage', { example: context.command('search', searchExample(context)) })))]);
 }

@@ -40,4 +40,10 @@ export interface Incoming {
   sender: Sender;
   conversation: Conversation;
   content: IncomingContent;
+  /**
+   * How a member types a command here, when it is not `/name`: Slack apps
+   * have one slash command, so there it is `/hub name`. Replies that name a
+   * command use it.
+   */
+  commandPrefix?: string;
 }

@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountSettings, ChatDirectory, Clock, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountSettings, ChatDirectory, Clock, Members, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { UserError } from './user-error.ts';
 
@@ -11,6 +11,7 @@ export interface CoreServices {
   search: DocumentSearch;
   settings: AccountSettings;
   chats: ChatDirectory;
+  members: Members;
   sessions: SearchSessions;
   translator: Translator;
   clock: Clock;
@@ -22,6 +23,8 @@ export interface CommandContext {
   /** The member's interface language (`en`, `sh-Cyrl`, …). */
   language: string;
   t(key: string, params?: TranslationParams): string;
+  /** A command as the member types it on this platform: `/search x`, or `/hub search x` on Slack. */
+  command(name: string, args?: string): string;
   services: CoreServices;
 }
 

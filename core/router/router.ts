@@ -78,14 +78,14 @@ export class Router {
         const fallback = this.options.privateTextCommand;
         if (context.incoming.conversation.kind !== 'private' || !content.text.trim()) return undefined;
         if (fallback) return this.runCommand(context, fallback, content.text);
-        throw new UserError('errors.notACommand', { example: '/search', help: '/help' });
+        throw new UserError('errors.notACommand', { example: context.command('search'), help: context.command('help') });
       }
     }
   }
 
   private async runCommand(context: CommandContext, name: string, args: string): Promise<Reply> {
     const command = this.commands.get(name.toLowerCase());
-    if (!command) throw new UserError('errors.unknownCommand', { command: `/${name}`, help: '/help' });
+    if (!command) throw new UserError('errors.unknownCommand', { command: context.command(name), help: context.command('help') });
     const parsed = command.parse(args.trim());
     if (!parsed.ok) throw parsed.error;
     for (const guard of command.guards ?? []) {
@@ -103,13 +103,27 @@ export class Router {
       incoming,
       language,
       t: (key, params) => translator.t(language, key, params),
+      command: (name, args) => `${incoming.commandPrefix ?? '/'}${name}${args ? ` ${args}` : ''}`,
       services: this.services,
     };
   }
 }
 
 function userErrorReply(context: CommandContext, error: UserError): Reply {
-  return reply([paragraph(text(context.t(error.key, error.params)))], { private: true });
+  return reply([paragraph(text(context.t(error.key, asTyped(context, error.params))))], { private: true });
+}
+
+/**
+ * Parsers are pure and write examples as `/doc pub-001`; here they become
+ * what the member types on this platform (`/hub doc pub-001` on Slack).
+ */
+function asTyped(context: CommandContext, params: UserError['params']): UserError['params'] {
+  if (!params) return params;
+  const typed = Object.entries(params).map(([key, value]) => {
+    const command = typeof value === 'string' ? /^\/([a-z]+)(?: (.*))?$/s.exec(value) : null;
+    return [key, command ? context.command(command[1]!, command[2]) : value];
+  });
+  return Object.fromEntries(typed);
 }
 
 function describe(incoming: Incoming): string {

@@ -3,4 +3,5 @@ export { buttonPayloads } from './button-payloads.ts';
 export { chats } from './chats.ts';
 export { documents } from './documents.ts';
 export { inboundEvents } from './inbound-events.ts';
+export { memberAccounts, members } from './members.ts';
 export { searchSessions } from './search-sessions.ts';

@@ -163,6 +163,27 @@ describe('Telegram inbound', () => {
   });
 });
 
+describe('Telegram: consent', () => {
+  it('/start offers the privacy notice with buttons; "I agree" answers the press and makes a member', async () => {
+    const { fake, core } = await start();
+    fake.pushUpdates(privateMessage(200, '/start', { id: 55 }));
+    const welcome = await fake.waitForCall('sendMessage');
+    expect(welcome.params.text).toContain('<b>Privacy</b>');
+    const [[agree, later]] = welcome.params.reply_markup.inline_keyboard;
+    expect([agree.text, later.text]).toEqual(['I agree', 'Not now']);
+    const press = fixture('callback_query_with_message_cyrillic', 201);
+    press.callback_query.from = { ...press.callback_query.from, id: 55, language_code: 'en' };
+    press.callback_query.message.chat = { id: 55, type: 'private', first_name: 'Test' };
+    press.callback_query.data = agree.callback_data;
+    fake.pushUpdates(press);
+    // A short note for the presser alone is the press's answer.
+    const answered = await fake.waitForCall('answerCallbackQuery');
+    expect(answered.params.text).toBe('Thank you: you are now a member of the network.');
+    const account = core.db.sqlite.prepare("SELECT * FROM member_accounts WHERE platform = 'telegram' AND user_id = '55'").get();
+    expect(account).toBeDefined();
+  });
+});
+
 describe('Telegram groups: joining, leaving, migrating', () => {
   function joined(updateId: number, status: string, chat: object, languageCode = 'sr'): any {
     return {

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { PlatformName } from '../core/model/incoming.ts';
+import type { Clock, Member, Members } from '../core/ports.ts';
+import type { OpenDatabase } from './open-database.ts';
+import { memberAccounts, members } from './schema/members.ts';
+
+export class SqliteMembers implements Members {
+  constructor(
+    private readonly db: OpenDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  async findByAccount(platform: PlatformName, userId: string): Promise<Member | undefined> {
+    const row = this.db.orm
+      .select({ member: members })
+      .from(memberAccounts)
+      .innerJoin(members, eq(members.id, memberAccounts.memberId))
+      .where(and(eq(memberAccounts.platform, platform), eq(memberAccounts.userId, userId)))
+      .get();
+    return row ? toMember(row.member) : undefined;
+  }
+
+  async join(
+    account: { platform: PlatformName; userId: string; displayName?: string; language: string },
+    consentVersion: string,
+  ): Promise<Member> {
+    const now = this.clock.now().toISOString();
+    return this.db.sqlite.transaction(() => {
+      const existing = this.db.orm
+        .select({ memberId: memberAccounts.memberId })
+        .from(memberAccounts)
+        .where(and(eq(memberAccounts.platform, account.platform), eq(memberAccounts.userId, account.userId)))
+        .get();
+      const consent = { consentVersion, consentedAt: now, updatedAt: now };
+      if (existing) {
+        this.db.orm.update(members).set(consent).where(eq(members.id, existing.memberId)).run();
+        return toMember(this.db.orm.select().from(members).where(eq(members.id, existing.memberId)).get()!);
+      }
+      // 12 random bytes: an id that says nothing about the person.
+      const id = randomBytes(12).toString('base64url');
+      const row = {
+        id,
+        displayName: account.displayName ?? null,
+        language: account.language,
+        role: 'member' as const,
+        status: 'active' as const,
+        ...consent,
+        createdAt: now,
+      };
+      this.db.orm.insert(members).values(row).run();
+      this.db.orm.insert(memberAccounts).values({ platform: account.platform, userId: account.userId, memberId: id, linkedAt: now }).run();
+      return toMember(row);
+    })();
+  }
+}
+
+function toMember(row: typeof members.$inferSelect): Member {
+  return { id: row.id, role: row.role, status: row.status, consentVersion: row.consentVersion, consentedAt: new Date(row.consentedAt) };
+}
