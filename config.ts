@@ -43,7 +43,7 @@ const schema = z.object({
   /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; derived from the bot token when unset. */
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'use 1-256 of A-Z, a-z, 0-9, _ and -').optional(),
   /** Where the webhook server listens (plain HTTP behind the proxy that holds the certificate). */
-  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number({ error: 'is a port number (0-65535)' }).int().min(0).max(65535).default(8080),
   TELEGRAM_WEBHOOK_HOST: z.string().min(1).default('0.0.0.0'),
   /** Unprompted messages a second over all chats: Telegram's free limit is about 30. */
   TELEGRAM_SENDS_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
@@ -59,7 +59,7 @@ const schema = z.object({
   SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]+$/, 'is an app-level token, starting with xapp-').optional(),
   /** HTTP mode instead: Slack signs every request with it (Basic Information → Signing Secret). */
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
-  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_PORT: z.coerce.number({ error: 'is a port number (0-65535)' }).int().min(0).max(65535).default(3000),
   SLACK_HOST: z.string().min(1).default('0.0.0.0'),
   /** Another Web API base (GovSlack: https://slack-gov.com/api/; the tests' fake). */
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
@@ -103,19 +103,14 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const parsed = schema.safeParse(blankIsUnset(env));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const cleaned = blankIsUnset(env);
+  const parsed = schema.safeParse(cleaned);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...pairProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
-  // A Discord token without its application (or the reverse) cannot answer a slash command.
-  if (Boolean(values.DISCORD_TOKEN) !== Boolean(values.DISCORD_APPLICATION_ID)) {
-    const missing = values.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN';
-    throw new ConfigError([`${missing}: is needed with ${missing === 'DISCORD_TOKEN' ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'}`]);
-  }
-  if (values.SLACK_BOT_TOKEN && !values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {
-    throw new ConfigError(['SLACK_APP_TOKEN: is needed with SLACK_BOT_TOKEN for Socket Mode (or SLACK_SIGNING_SECRET and SLACK_PORT for HTTP mode)']);
-  }
   return Object.freeze({
     databasePath: values.CPHUB_DB,
     sampleLibrary: values.CPHUB_SAMPLE_LIBRARY === 'off' ? undefined : values.CPHUB_SAMPLE_LIBRARY,
@@ -127,6 +122,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       : {}),
     ...(values.SLACK_BOT_TOKEN ? { slack: slackConfig(values, values.SLACK_BOT_TOKEN) } : {}),
   });
+}
+
+/**
+ * Variables that only work together: half a platform is reported, not
+ * silently ignored. Checked on presence alone, so these problems are listed
+ * with the others, not after they are fixed.
+ */
+function pairProblems(env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  const has = (name: string): boolean => name in env;
+  if (has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID')) problems.push('DISCORD_APPLICATION_ID: is needed with DISCORD_TOKEN');
+  if (has('DISCORD_APPLICATION_ID') && !has('DISCORD_TOKEN')) problems.push('DISCORD_TOKEN: is needed with DISCORD_APPLICATION_ID');
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_APP_TOKEN: is needed with SLACK_BOT_TOKEN for Socket Mode (or SLACK_SIGNING_SECRET for HTTP mode)');
+  }
+  for (const name of ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) {
+    if (has(name) && !has('SLACK_BOT_TOKEN')) problems.push(`SLACK_BOT_TOKEN: is needed with ${name}`);
+  }
+  return problems;
 }
 
 /** Socket Mode when an app token is there (no public URL needed), else HTTP mode. */

@@ -36,7 +36,9 @@ async function register(guildId: string | undefined): Promise<number> {
     process.stdout.write(`Registered ${commands.length} commands (${commands.map((command) => `/${command.name}`).join(', ')}) for ${where}.\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`cphub: could not register the commands: ${toPlatformError(error).message}\n`);
+    const failure = toPlatformError(error);
+    const hint = failure.code === 'AUTH' ? ' (check DISCORD_TOKEN: the developer portal, Bot → Reset Token)' : '';
+    process.stderr.write(`cphub: could not register the commands: ${failure.message}${hint}\n`);
     return 1;
   } finally {
     app.close();

@@ -57,9 +57,10 @@ async function startAll(app: App, adapters: PlatformAdapter[]): Promise<Platform
 
 function hintFor(platform: string, error: unknown): string {
   const code = (error as { code?: string } | undefined)?.code;
+  if (/EADDRINUSE/.test(String((error as Error | undefined)?.message))) return ' (another program uses that port: choose one with SLACK_PORT or TELEGRAM_WEBHOOK_PORT)';
   if (code === 'AUTH' && platform === 'telegram') return ' (check TELEGRAM_BOT_TOKEN: @BotFather shows it with /token)';
   if (code === 'AUTH' && platform === 'discord') return ' (check DISCORD_TOKEN: the developer portal, Bot → Reset Token)';
-  if (code === 'AUTH' && platform === 'slack') return ' (check SLACK_BOT_TOKEN and SLACK_APP_TOKEN: the app\'s OAuth & Permissions and Basic Information pages)';
+  if (code === 'AUTH' && platform === 'slack') return ' (check SLACK_BOT_TOKEN on the app\'s OAuth & Permissions page, and in Socket Mode SLACK_APP_TOKEN under Basic Information)';
   if (code === 'NETWORK') return ' (is the platform reachable from this machine?)';
   return '';
 }

@@ -8,7 +8,7 @@
  * delivers it again (an HTTP retry, a Socket Mode envelope after a reconnect).
  */
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver, type RespondFn } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver, type RespondFn } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import { encodeButton } from '../../core/delivery/button-codec.ts';
 import { WorkQueue } from '../../core/delivery/work-queue.ts';
@@ -21,6 +21,7 @@ import { fromButton, fromMessageEvent, fromSlashCommand, SLACK_COMMAND, type Sla
 export { SLACK_COMMAND };
 import { BUTTON_VALUE_MAX } from './limits.ts';
 import { renderSlackMessages, type SlackMessage } from './render.ts';
+import { boltLogger } from './bolt-logger.ts';
 import { homeView } from './home-view.ts';
 import { toPlatformError } from './slack-errors.ts';
 import { SlackMessenger } from './slack-messenger.ts';
@@ -71,9 +72,9 @@ class SlackBot implements SlackAdapter {
     // options it is given, and the App's Web API client must not inherit it.
     this.app = new App({
       token: deps.config.botToken,
-      receiver: receiverFor(deps.config, { slackApiUrl: deps.config.apiUrl }, deps.socketPingTimeoutMs),
+      receiver: receiverFor(deps.config, { slackApiUrl: deps.config.apiUrl }, boltLogger(deps.logger), deps.socketPingTimeoutMs),
       clientOptions: { slackApiUrl: deps.config.apiUrl, retryConfig: { retries: API_RETRIES } },
-      logLevel: LogLevel.ERROR,
+      logger: boltLogger(deps.logger),
       // init() below checks the token (auth.test), so a bad one fails start() instead of the first event.
       deferInitialization: true,
     });
@@ -92,7 +93,8 @@ class SlackBot implements SlackAdapter {
     } catch (error) {
       throw toPlatformError(error);
     }
-    this.deps.logger.info({ platform: 'slack', mode: this.deps.config.mode.kind }, 'slack: started');
+    const port = this.httpPort();
+    this.deps.logger.info({ platform: 'slack', mode: this.deps.config.mode.kind, ...(port !== undefined ? { port, path: '/slack/events' } : {}) }, 'slack: started');
   }
 
   async stop(): Promise<void> {
@@ -206,14 +208,14 @@ class SlackBot implements SlackAdapter {
   }
 }
 
-function receiverFor(config: SlackConfig, clientOptions: { slackApiUrl: string }, pingTimeoutMs?: number): Receiver {
+function receiverFor(config: SlackConfig, clientOptions: { slackApiUrl: string }, logger: BoltLogger, pingTimeoutMs?: number): Receiver {
   if (config.mode.kind === 'socket') {
     return new SocketModeReceiver({
       appToken: config.mode.appToken,
       installerOptions: { clientOptions },
-      logLevel: LogLevel.ERROR,
+      logger,
       ...(pingTimeoutMs ? { clientPingTimeout: pingTimeoutMs } : {}),
     });
   }
-  return new HTTPReceiver({ signingSecret: config.mode.signingSecret, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+  return new HTTPReceiver({ signingSecret: config.mode.signingSecret, endpoints: '/slack/events', logger });
 }

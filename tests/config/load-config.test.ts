@@ -36,6 +36,16 @@ describe('loadConfig', () => {
     expect(JSON.stringify(describeConfig(config))).not.toContain(TOKEN);
   });
 
+  it('half a platform is reported with every other problem at once, not after them', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', DISCORD_TOKEN: 'x'.repeat(70), TELEGRAM_BOT_TOKEN: 'nonsense' })).toEqual([
+      expect.stringMatching(/^TELEGRAM_BOT_TOKEN: /),
+      'DISCORD_APPLICATION_ID: is needed with DISCORD_TOKEN',
+      expect.stringMatching(/^SLACK_APP_TOKEN: is needed with SLACK_BOT_TOKEN/),
+    ]);
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual(['SLACK_BOT_TOKEN: is needed with SLACK_APP_TOKEN']);
+    expect(problems({ SLACK_SIGNING_SECRET: 'abcdefgh12' })).toEqual(['SLACK_BOT_TOKEN: is needed with SLACK_SIGNING_SECRET']);
+  });
+
   it('Discord needs its token and its application id together', () => {
     expect(problems({ DISCORD_TOKEN: 'x'.repeat(70) })).toEqual(['DISCORD_APPLICATION_ID: is needed with DISCORD_TOKEN']);
     expect(problems({ DISCORD_APPLICATION_ID: '1457469483726667777' })).toEqual(['DISCORD_TOKEN: is needed with DISCORD_APPLICATION_ID']);
