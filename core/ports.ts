@@ -134,6 +134,16 @@ export interface Members {
   join(account: { platform: PlatformName; userId: string; displayName?: string; language: string }, consentVersion: string): Promise<Member>;
 }
 
+/** Everything kept about a person, across their linked accounts. */
+export interface PersonalData {
+  /**
+   * Erases the member, every linked account's settings, saved searches and
+   * private chats, in one transaction, and notes in the audit log that an
+   * erasure happened (not whose). Returns how many accounts were erased.
+   */
+  erase(platform: PlatformName, userId: string): Promise<{ accounts: number }>;
+}
+
 export type TranslationParams = Record<string, string | number>;
 
 export interface Translator {

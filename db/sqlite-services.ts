@@ -11,6 +11,7 @@ import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-searc
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
 import { SqliteMembers } from './sqlite-members.ts';
+import { SqlitePersonalData } from './sqlite-personal-data.ts';
 import { SqliteSearchSessions } from './sqlite-search-sessions.ts';
 
 export function createSqliteServices(db: OpenDatabase, clock: Clock, searchLimits: SearchLimits = {}) {
@@ -23,6 +24,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, searchLimit
     ledger: new SqliteInboundLedger(db, clock),
     buttons: new SqliteButtonPayloads(db, clock),
     members: new SqliteMembers(db, clock),
+    personalData: new SqlitePersonalData(db, clock),
   };
 }
 

@@ -41,6 +41,7 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     case 'start':
     case 'help':
     case 'privacy':
+    case 'forget':
       return [];
     case 'search':
       return [

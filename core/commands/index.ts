@@ -5,6 +5,7 @@ import { Router } from '../router/router.ts';
 import { docCommand } from './doc.ts';
 import { createHelpCommand } from './help.ts';
 import { langCommand } from './lang.ts';
+import { forgetAction, forgetCommand } from './forget.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
@@ -17,10 +18,10 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, forgetCommand);
   return new Router(services, {
     commands,
-    actions: [searchPageAction, consentAction],
+    actions: [searchPageAction, consentAction, forgetAction],
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
     ...(options.memberRateLimit === false ? {} : { memberRateLimit: new MemberRateLimit(services.clock) }),

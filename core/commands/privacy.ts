@@ -19,7 +19,7 @@ export function privacyNotice(context: CommandContext): Block[] {
     paragraph(text(t('privacy.kept'))),
     paragraph(text(t('privacy.member'))),
     paragraph(text(t('privacy.children'))),
-    paragraph(text(t('privacy.rights'))),
+    paragraph(text(t('privacy.rights', { forget: context.command('forget') }))),
   ];
 }
 

@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountSettings, ChatDirectory, Clock, Members, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountSettings, ChatDirectory, Clock, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { UserError } from './user-error.ts';
 
@@ -12,6 +12,7 @@ export interface CoreServices {
   settings: AccountSettings;
   chats: ChatDirectory;
   members: Members;
+  personalData: PersonalData;
   sessions: SearchSessions;
   translator: Translator;
   clock: Clock;

@@ -1,4 +1,5 @@
 export { accountSettings } from './account-settings.ts';
+export { auditLog } from './audit-log.ts';
 export { buttonPayloads } from './button-payloads.ts';
 export { chats } from './chats.ts';
 export { documents } from './documents.ts';
