@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { PlatformName } from './core/model/incoming.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -53,6 +54,11 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'is a number of 15-22 digits (a Discord snowflake)').optional(),
   /** Another REST base (a proxy; the tests' fake): discord.js also asks it for the gateway address. */
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  /** The first administrators: `telegram:123,slack:U0123,discord:456` (they still consent like everyone). */
+  CPHUB_ADMINS: z
+    .string()
+    .regex(/^(console|telegram|discord|slack):[^,\s]+(,\s*(console|telegram|discord|slack):[^,\s]+)*$/, 'is a comma-separated list of platform:user-id, e.g. telegram:123,slack:U0123')
+    .optional(),
   /** Bot User OAuth Token (xoxb-…); Slack is on when it is set. */
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'is the Bot User OAuth Token, starting with xoxb-').optional(),
   /** App-level token with connections:write (xapp-…): Socket Mode, no public URL needed. */
@@ -87,6 +93,8 @@ export interface SlackConfig {
 
 export interface Config {
   databasePath: string;
+  /** Accounts that are administrators once they have joined. */
+  admins: ReadonlyArray<{ platform: PlatformName; userId: string }>;
   telegram?: TelegramConfig;
   discord?: DiscordConfig;
   slack?: SlackConfig;
@@ -116,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sampleLibrary: values.CPHUB_SAMPLE_LIBRARY === 'off' ? undefined : values.CPHUB_SAMPLE_LIBRARY,
     consoleLocale: values.CPHUB_LANG ?? values.LC_ALL ?? values.LANG,
     logLevel: values.LOG_LEVEL,
+    admins: (values.CPHUB_ADMINS ?? '').split(',').filter(Boolean).map(parseAccount),
     ...(values.TELEGRAM_BOT_TOKEN ? { telegram: telegramConfig(values, values.TELEGRAM_BOT_TOKEN) } : {}),
     ...(values.DISCORD_TOKEN && values.DISCORD_APPLICATION_ID
       ? { discord: { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, apiUrl: values.DISCORD_API_URL.replace(/\/+$/, '') } }
@@ -141,6 +150,13 @@ function pairProblems(env: Record<string, string>): string[] {
     if (has(name) && !has('SLACK_BOT_TOKEN')) problems.push(`SLACK_BOT_TOKEN: is needed with ${name}`);
   }
   return problems;
+}
+
+/** `telegram:123` → the platform and the user id (ids may contain colons: split at the first). */
+export function parseAccount(text: string): { platform: PlatformName; userId: string } {
+  const trimmed = text.trim();
+  const at = trimmed.indexOf(':');
+  return { platform: trimmed.slice(0, at) as PlatformName, userId: trimmed.slice(at + 1) };
 }
 
 /** Socket Mode when an app token is there (no public URL needed), else HTTP mode. */

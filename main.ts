@@ -42,7 +42,7 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const clock = options.clock ?? systemClock;
   const logger = createLogger(config.logLevel ?? options.defaultLogLevel ?? 'info');
   const db = openConfiguredDatabase(config.databasePath);
-  const services = createSqliteServices(db, clock);
+  const services = createSqliteServices(db, clock, { admins: config.admins });
   const { store, search } = services;
   const translator = createTranslator();
   const router = createCoreRouter({ ...services, documents: store, translator, clock, logger });
@@ -119,4 +119,12 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
     adapters.push({ name: 'slack', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   return adapters;
+}
+
+/** Members named in CPHUB_ADMINS who joined before the list named them become administrators. */
+export async function promoteConfiguredAdmins(app: App): Promise<void> {
+  for (const account of app.config.admins) {
+    const member = await app.services.members.findByAccount(account.platform, account.userId);
+    if (member && member.role !== 'admin') await app.services.members.setRole(member.id, 'admin', 'config');
+  }
 }

@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { createApp, seedSampleLibrary, type App } from '../main.ts';
+import { createApp, promoteConfiguredAdmins, seedSampleLibrary, type App } from '../main.ts';
 
 export function registerConsoleCommand(program: Command): void {
   program
@@ -24,7 +24,10 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App): Pr
   const app = shared ?? createApp(config, { defaultLogLevel: 'warn' });
   const stopSignals = ['SIGINT', 'SIGTERM'] as const;
   try {
-    if (!shared) await seedSampleLibrary(app);
+    if (!shared) {
+      await seedSampleLibrary(app);
+      await promoteConfiguredAdmins(app);
+    }
     const adapter = createConsoleAdapter({
       router: app.router,
       input: process.stdin,

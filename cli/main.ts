@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
+import { registerAdminCommand } from './admin-command.ts';
 import { registerConsoleCommand } from './console-command.ts';
 import { registerDiscordCommand } from './discord-command.ts';
 import { registerImportCommand } from './import-command.ts';
@@ -20,6 +21,7 @@ registerConsoleCommand(program);
 registerImportCommand(program);
 registerSearchCommand(program);
 registerDiscordCommand(program);
+registerAdminCommand(program);
 
 try {
   await program.parseAsync(process.argv);

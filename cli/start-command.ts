@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { createApp, createPlatformAdapters, seedSampleLibrary, type App, type PlatformAdapter } from '../main.ts';
+import { createApp, createPlatformAdapters, promoteConfiguredAdmins, seedSampleLibrary, type App, type PlatformAdapter } from '../main.ts';
 import { runConsoleChat } from './console-command.ts';
 
 export function registerStartCommand(program: Command): void {
@@ -25,6 +25,7 @@ async function runStart(withConsole: boolean): Promise<number> {
   if (!config.telegram && !config.discord && !config.slack) return runConsoleChat(config);
   const app = createApp(config);
   await seedSampleLibrary(app);
+  await promoteConfiguredAdmins(app);
   const running = await startAll(app, createPlatformAdapters(app));
   if (running.length === 0 && !withConsole) {
     app.close();

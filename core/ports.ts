@@ -132,6 +132,20 @@ export interface Members {
    * member).
    */
   join(account: { platform: PlatformName; userId: string; displayName?: string; language: string }, consentVersion: string): Promise<Member>;
+  /** Changes a member's role and writes it to the audit log, with who decided (`config`, `cli`, a member id). */
+  setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
+}
+
+export interface AuditEntry {
+  at: Date;
+  action: string;
+  /** The member acted on; empty for an erasure (never whose). */
+  subject?: string;
+  details?: string;
+}
+
+export interface AuditLog {
+  recent(limit: number): Promise<AuditEntry[]>;
 }
 
 /** Everything kept about a person, across their linked accounts. */

@@ -3,13 +3,31 @@ import { and, eq } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { Clock, Member, Members } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { auditLog } from './schema/audit-log.ts';
 import { memberAccounts, members } from './schema/members.ts';
 
 export class SqliteMembers implements Members {
+  private readonly admins: Set<string>;
+
+  /** `admins`: accounts (`platform:userId`) that are administrators from the moment they join. */
   constructor(
     private readonly db: OpenDatabase,
     private readonly clock: Clock,
-  ) {}
+    admins: ReadonlyArray<{ platform: string; userId: string }> = [],
+  ) {
+    this.admins = new Set(admins.map((account) => `${account.platform}:${account.userId}`));
+  }
+
+  async setRole(memberId: string, role: Member['role'], by: string): Promise<void> {
+    const at = this.clock.now().toISOString();
+    this.db.sqlite.transaction(() => {
+      const current = this.db.orm.select({ role: members.role }).from(members).where(eq(members.id, memberId)).get();
+      if (!current || current.role === role) return;
+      this.db.orm.update(members).set({ role, updatedAt: at }).where(eq(members.id, memberId)).run();
+      const details = JSON.stringify({ from: current.role, to: role, by });
+      this.db.orm.insert(auditLog).values({ at, action: 'role.changed', subject: memberId, details }).run();
+    })();
+  }
 
   async findByAccount(platform: PlatformName, userId: string): Promise<Member | undefined> {
     const row = this.db.orm
@@ -43,13 +61,16 @@ export class SqliteMembers implements Members {
         id,
         displayName: account.displayName ?? null,
         language: account.language,
-        role: 'member' as const,
+        role: this.admins.has(`${account.platform}:${account.userId}`) ? ('admin' as const) : ('member' as const),
         status: 'active' as const,
         ...consent,
         createdAt: now,
       };
       this.db.orm.insert(members).values(row).run();
       this.db.orm.insert(memberAccounts).values({ platform: account.platform, userId: account.userId, memberId: id, linkedAt: now }).run();
+      if (row.role === 'admin') {
+        this.db.orm.insert(auditLog).values({ at: now, action: 'role.changed', subject: id, details: JSON.stringify({ from: 'member', to: 'admin', by: 'config' }) }).run();
+      }
       return toMember(row);
     })();
   }

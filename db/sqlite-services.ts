@@ -5,6 +5,7 @@
 import type { Clock } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { SqliteAccountSettings } from './sqlite-account-settings.ts';
+import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
 import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
 import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
@@ -14,16 +15,23 @@ import { SqliteMembers } from './sqlite-members.ts';
 import { SqlitePersonalData } from './sqlite-personal-data.ts';
 import { SqliteSearchSessions } from './sqlite-search-sessions.ts';
 
-export function createSqliteServices(db: OpenDatabase, clock: Clock, searchLimits: SearchLimits = {}) {
+export interface SqliteServiceOptions {
+  searchLimits?: SearchLimits;
+  /** Accounts that are administrators from the moment they join (CPHUB_ADMINS). */
+  admins?: ReadonlyArray<{ platform: string; userId: string }>;
+}
+
+export function createSqliteServices(db: OpenDatabase, clock: Clock, options: SqliteServiceOptions = {}) {
   return {
     store: new SqliteDocumentStore(db),
-    search: new SqliteDocumentSearch(db, searchLimits),
+    search: new SqliteDocumentSearch(db, options.searchLimits),
     settings: new SqliteAccountSettings(db, clock),
     sessions: new SqliteSearchSessions(db, clock),
     chats: new SqliteChatDirectory(db, clock),
     ledger: new SqliteInboundLedger(db, clock),
     buttons: new SqliteButtonPayloads(db, clock),
-    members: new SqliteMembers(db, clock),
+    members: new SqliteMembers(db, clock, options.admins),
+    audit: new SqliteAuditLog(db),
     personalData: new SqlitePersonalData(db, clock),
   };
 }

@@ -42,6 +42,7 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     case 'help':
     case 'privacy':
     case 'forget':
+    case 'audit':
       return [];
     case 'search':
       return [

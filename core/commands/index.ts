@@ -5,6 +5,7 @@ import { Router } from '../router/router.ts';
 import { docCommand } from './doc.ts';
 import { createHelpCommand } from './help.ts';
 import { langCommand } from './lang.ts';
+import { auditCommand } from './audit.ts';
 import { forgetAction, forgetCommand } from './forget.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
 import { searchCommand, searchPageAction } from './search.ts';
@@ -18,7 +19,7 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, forgetCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, forgetCommand, auditCommand);
   return new Router(services, {
     commands,
     actions: [searchPageAction, consentAction, forgetAction],

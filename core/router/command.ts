@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountSettings, ChatDirectory, Clock, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountSettings, AuditLog, ChatDirectory, Clock, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { UserError } from './user-error.ts';
 
@@ -13,6 +13,7 @@ export interface CoreServices {
   chats: ChatDirectory;
   members: Members;
   personalData: PersonalData;
+  audit: AuditLog;
   sessions: SearchSessions;
   translator: Translator;
   clock: Clock;

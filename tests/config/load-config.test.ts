@@ -46,6 +46,16 @@ describe('loadConfig', () => {
     expect(problems({ SLACK_SIGNING_SECRET: 'abcdefgh12' })).toEqual(['SLACK_BOT_TOKEN: is needed with SLACK_SIGNING_SECRET']);
   });
 
+  it('reads the first administrators from CPHUB_ADMINS', () => {
+    expect(loadConfig({ CPHUB_ADMINS: 'telegram:123, slack:U0123ABCD,discord:456' }).admins).toEqual([
+      { platform: 'telegram', userId: '123' },
+      { platform: 'slack', userId: 'U0123ABCD' },
+      { platform: 'discord', userId: '456' },
+    ]);
+    expect(loadConfig({}).admins).toEqual([]);
+    expect(problems({ CPHUB_ADMINS: 'irc:1' })).toEqual([expect.stringMatching(/^CPHUB_ADMINS: is a comma-separated list of platform:user-id/)]);
+  });
+
   it('Discord needs its token and its application id together', () => {
     expect(problems({ DISCORD_TOKEN: 'x'.repeat(70) })).toEqual(['DISCORD_APPLICATION_ID: is needed with DISCORD_TOKEN']);
     expect(problems({ DISCORD_APPLICATION_ID: '1457469483726667777' })).toEqual(['DISCORD_TOKEN: is needed with DISCORD_APPLICATION_ID']);

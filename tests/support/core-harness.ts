@@ -34,7 +34,7 @@ export function createCoreHarness(
 ): CoreHarness {
   const db = openDatabase(':memory:');
   const clock = { now: () => FIXED_NOW };
-  const services = createSqliteServices(db, clock, searchLimits);
+  const services = createSqliteServices(db, clock, { searchLimits, admins: [{ platform: 'console', userId: 'admin' }] });
   const store = services.store;
   store.upsertAll(documents, FIXED_NOW);
   const errors: unknown[] = [];
