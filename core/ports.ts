@@ -136,6 +136,22 @@ export interface Members {
   setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
 }
 
+export type LinkResult = 'linked' | 'invalid' | 'same-account';
+
+/** One person, several accounts: one-time codes that join an account to a member. */
+export interface AccountLinks {
+  /** A code for this member, valid for `validMs`; the issuing account cannot use it. */
+  issue(memberId: string, issuedTo: { platform: PlatformName; userId: string }, validMs: number): Promise<string>;
+  /**
+   * Joins the account to the code's member. An account that was another
+   * member brings that member's other accounts along (one person, one member).
+   * Unknown, used and expired codes are all `invalid`: a guesser learns nothing.
+   */
+  redeem(code: string, account: { platform: PlatformName; userId: string }): Promise<LinkResult>;
+  /** Detaches this account from its member; false when it is the member's only account. */
+  unlink(account: { platform: PlatformName; userId: string }): Promise<boolean>;
+}
+
 export interface AuditEntry {
   at: Date;
   action: string;

@@ -5,6 +5,7 @@
 import type { Clock } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { SqliteAccountSettings } from './sqlite-account-settings.ts';
+import { SqliteAccountLinks } from './sqlite-account-links.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
 import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
@@ -32,6 +33,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     buttons: new SqliteButtonPayloads(db, clock),
     members: new SqliteMembers(db, clock, options.admins),
     audit: new SqliteAuditLog(db),
+    links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),
   };
 }

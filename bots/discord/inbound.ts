@@ -41,6 +41,9 @@ function commandContent(interaction: ChatInputCommandInteraction): IncomingConte
     case 'lang':
       parts.push(option('choose'));
       break;
+    case 'link':
+      parts.push(option('code'));
+      break;
     default:
       parts.push(option('text'));
   }

@@ -43,7 +43,10 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     case 'privacy':
     case 'forget':
     case 'audit':
+    case 'unlink':
       return [];
+    case 'link':
+      return [option('code')];
     case 'search':
       return [
         option('query', { required: true, max_length: 500 }),

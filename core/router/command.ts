@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountSettings, AuditLog, ChatDirectory, Clock, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { UserError } from './user-error.ts';
 
@@ -14,6 +14,7 @@ export interface CoreServices {
   members: Members;
   personalData: PersonalData;
   audit: AuditLog;
+  links: AccountLinks;
   sessions: SearchSessions;
   translator: Translator;
   clock: Clock;
