@@ -4,22 +4,11 @@
  * the generated 16,400-document library; interactions answered per second,
  * and the time from dispatch to the acknowledgement Discord needs within 3 s.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createDiscordAdapter } from '../bots/discord/discord-adapter.ts';
-import { createCoreRouter } from '../core/commands/index.ts';
-import type { Logger } from '../core/ports.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { createSqliteServices } from '../db/sqlite-services.ts';
-import { createTranslator } from '../locales/translator.ts';
-import { documentBatches } from './corpus.ts';
+import { openBenchHub, quietLogger } from './bench-hub.ts';
 import { ForkedFake } from './forked-fake.ts';
 import { QUERIES } from './queries.ts';
 import { latency, type Latency } from './stats.ts';
-
-const NOW = new Date('2026-03-01T09:00:00Z');
-const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export interface DiscordBenchResult {
   library: number;
@@ -37,16 +26,10 @@ type Timing = { dispatched: number; acknowledged?: number; answered?: number };
 export async function benchDiscord(options: { library?: number; interactions?: number } = {}): Promise<DiscordBenchResult> {
   const library = options.library ?? 16_400;
   const count = options.interactions ?? 2_000;
-  const dir = mkdtempSync(join(tmpdir(), 'cphub-bench-dc-'));
-  const db = openDatabase(join(dir, 'bench.db'));
+  const hub = openBenchHub(library, 'dc');
   const fake = await ForkedFake.start<{ apiUrl: string; token: string; applicationId: string }>('./fake-discord-process.ts');
-  const services = createSqliteServices(db, { now: () => NOW });
-  for (const batch of documentBatches(library, 5_000)) services.store.upsertAll(batch, NOW);
-  const translator = createTranslator();
-  // The clock stands still in the bench: a member pace would count every command as at once.
-  const router = createCoreRouter({ ...services, documents: services.store, translator, clock: { now: () => NOW }, logger: quiet }, { memberRateLimit: false });
   const { apiUrl, token, applicationId } = fake.info;
-  const adapter = createDiscordAdapter({ config: { token, applicationId, apiUrl }, router, ...services, logger: quiet });
+  const adapter = createDiscordAdapter({ config: { token, applicationId, apiUrl }, router: hub.router, ...hub.services, logger: quietLogger });
   try {
     await adapter.start();
     await fake.ask({ type: 'identified' });
@@ -74,8 +57,7 @@ export async function benchDiscord(options: { library?: number; interactions?: n
   } finally {
     await adapter.stop();
     await fake.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    hub.close();
   }
 }
 

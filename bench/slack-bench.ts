@@ -4,22 +4,11 @@
  * the generated 16,400-document library; commands answered per second, and
  * the time from sending to the acknowledgement Slack needs within 3 s.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createSlackAdapter } from '../bots/slack/slack-adapter.ts';
-import { createCoreRouter } from '../core/commands/index.ts';
-import type { Logger } from '../core/ports.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { createSqliteServices } from '../db/sqlite-services.ts';
-import { createTranslator } from '../locales/translator.ts';
-import { documentBatches } from './corpus.ts';
+import { openBenchHub, quietLogger } from './bench-hub.ts';
 import { ForkedFake } from './forked-fake.ts';
 import { QUERIES } from './queries.ts';
 import { latency, type Latency } from './stats.ts';
-
-const NOW = new Date('2026-03-01T09:00:00Z');
-const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export interface SlackBenchResult {
   library: number;
@@ -37,17 +26,11 @@ type Timing = { sent: number; acknowledged?: number; answered?: number };
 export async function benchSlack(options: { library?: number; commands?: number } = {}): Promise<SlackBenchResult> {
   const library = options.library ?? 16_400;
   const count = options.commands ?? 2_000;
-  const dir = mkdtempSync(join(tmpdir(), 'cphub-bench-sl-'));
-  const db = openDatabase(join(dir, 'bench.db'));
+  const hub = openBenchHub(library, 'sl');
   const fake = await ForkedFake.start<{ apiUrl: string; botToken: string; appToken: string }>('./fake-slack-process.ts');
-  const services = createSqliteServices(db, { now: () => NOW });
-  for (const batch of documentBatches(library, 5_000)) services.store.upsertAll(batch, NOW);
-  const translator = createTranslator();
-  // The clock stands still in the bench: a member pace would count every command as at once.
-  const router = createCoreRouter({ ...services, documents: services.store, translator, clock: { now: () => NOW }, logger: quiet }, { memberRateLimit: false });
   const { apiUrl, botToken, appToken } = fake.info;
   const config = { botToken, apiUrl, mode: { kind: 'socket' as const, appToken } };
-  const adapter = createSlackAdapter({ config, router, translator, ...services, logger: quiet });
+  const adapter = createSlackAdapter({ config, router: hub.router, translator: hub.translator, ...hub.services, logger: quietLogger });
   try {
     await adapter.start();
     await fake.ask({ type: 'connected' });
@@ -69,8 +52,7 @@ export async function benchSlack(options: { library?: number; commands?: number 
   } finally {
     await adapter.stop();
     await fake.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    hub.close();
   }
 }
 

@@ -4,22 +4,12 @@
  * sustained rate of unprompted sends against the configured limit. The fake
  * Bot API runs in a child process, so this process's core is the bot's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTelegramAdapter, type TelegramAdapter } from '../bots/telegram/telegram-adapter.ts';
-import { createCoreRouter } from '../core/commands/index.ts';
 import { paragraph, reply, text } from '../core/model/reply-builders.ts';
-import type { Logger } from '../core/ports.ts';
-import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
-import { createSqliteServices, type SqliteServices } from '../db/sqlite-services.ts';
-import { createTranslator } from '../locales/translator.ts';
-import { documentBatches } from './corpus.ts';
+import { openBenchHub, quietLogger, type BenchHub } from './bench-hub.ts';
 import { ForkedFake } from './forked-fake.ts';
 import { QUERIES } from './queries.ts';
 
-const NOW = new Date('2026-03-01T09:00:00Z');
-const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export interface InboundResult {
   command: string;
@@ -38,38 +28,32 @@ export interface TelegramBenchResult {
 export async function benchTelegram(options: { library?: number; updates?: number } = {}): Promise<TelegramBenchResult> {
   const library = options.library ?? 16_400;
   const updates = options.updates ?? 3_000;
-  const dir = mkdtempSync(join(tmpdir(), 'cphub-bench-tg-'));
-  const db = openDatabase(join(dir, 'bench.db'));
+  const hub = openBenchHub(library, 'tg');
   const fake = await FakeProcess.start();
   try {
-    const services = createSqliteServices(db, { now: () => NOW });
-    for (const batch of documentBatches(library, 5_000)) services.store.upsertAll(batch, NOW);
     const inbound = [
-      await measureInbound(db, services, fake, updates, (i) => `/search ${QUERIES[i % QUERIES.length]!.text}`),
-      await measureInbound(db, services, fake, updates, () => '/help'),
+      await measureInbound(hub, fake, updates, (i) => `/search ${QUERIES[i % QUERIES.length]!.text}`),
+      await measureInbound(hub, fake, updates, () => '/help'),
     ];
     const sends = [];
-    for (const [limit, messages] of [[30, 300], [200, 1_000]] as const) sends.push(await measureSends(services, fake, limit, messages));
+    for (const [limit, messages] of [[30, 300], [200, 1_000]] as const) sends.push(await measureSends(hub, fake, limit, messages));
     return { library, inbound, sends };
   } finally {
     await fake.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    hub.close();
   }
 }
 
-function createAdapter(services: SqliteServices, fake: FakeProcess, sendsPerSecond: number): TelegramAdapter {
-  const translator = createTranslator();
-  // The clock stands still in the bench: a member pace would count every command as at once.
-  const router = createCoreRouter({ ...services, documents: services.store, translator, clock: { now: () => NOW }, logger: quiet }, { memberRateLimit: false });
+function createAdapter(hub: BenchHub, fake: FakeProcess, sendsPerSecond: number): TelegramAdapter {
+  const { services } = hub;
   return createTelegramAdapter({
     config: { token: fake.token, apiRoot: fake.url, sendsPerSecond },
-    router,
-    translator,
+    router: hub.router,
+    translator: hub.translator,
     chats: services.chats,
     ledger: services.ledger,
     buttons: services.buttons,
-    logger: quiet,
+    logger: quietLogger,
     pollTimeoutSeconds: 1,
   });
 }
@@ -78,13 +62,12 @@ let nextUpdateId = 1;
 
 /** N updates from 1,000 members; timed from the first push until the last answer arrives. */
 async function measureInbound(
-  db: OpenDatabase,
-  services: SqliteServices,
+  hub: BenchHub,
   fake: FakeProcess,
   count: number,
   command: (i: number) => string,
 ): Promise<InboundResult> {
-  const adapter = createAdapter(services, fake, 30);
+  const adapter = createAdapter(hub, fake, 30);
   await adapter.start();
   const before = (await fake.callTimes('sendMessage')).length;
   const updates = Array.from({ length: count }, (_, i) => commandUpdate(nextUpdateId++, 1_000_000 + (i % 1000), command(i)));
@@ -97,13 +80,13 @@ async function measureInbound(
   }
   const seconds = (Math.max(...answered.slice(before)) - start) / 1000;
   await adapter.stop();
-  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  hub.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return { command: command(0).split(' ')[0]!, updates: count, seconds, updatesPerSecond: count / seconds };
 }
 
 /** Unprompted messages to distinct chats as fast as the limiter allows. */
-async function measureSends(services: SqliteServices, fake: FakeProcess, limit: number, messages: number) {
-  const adapter = createAdapter(services, fake, limit);
+async function measureSends(hub: BenchHub, fake: FakeProcess, limit: number, messages: number) {
+  const adapter = createAdapter(hub, fake, limit);
   const before = (await fake.callTimes('sendMessage')).length;
   const note = reply([paragraph(text('Weekly digest'))]);
   await Promise.all(Array.from({ length: messages }, (_, i) => adapter.messenger.send({ conversationId: String(5_000_000 + i) }, note)));
