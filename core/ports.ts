@@ -118,6 +118,8 @@ export interface Member {
   id: string;
   role: 'member' | 'expert' | 'moderator' | 'admin';
   status: 'pending' | 'active' | 'suspended';
+  /** The member's language, followed by every linked account that has not chosen its own. */
+  language?: string;
   /** The privacy notice version the member agreed to. */
   consentVersion: string;
   consentedAt: Date;
@@ -134,6 +136,7 @@ export interface Members {
   join(account: { platform: PlatformName; userId: string; displayName?: string; language: string }, consentVersion: string): Promise<Member>;
   /** Changes a member's role and writes it to the audit log, with who decided (`config`, `cli`, a member id). */
   setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
+  setLanguage(memberId: string, language: string): Promise<void>;
 }
 
 export type LinkResult = 'linked' | 'invalid' | 'same-account';

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { AccountLinks, Clock, LinkResult } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { accountSettings } from './schema/account-settings.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { linkCodes } from './schema/link-codes.ts';
 import { memberAccounts, members } from './schema/members.ts';
@@ -55,6 +56,8 @@ export class SqliteAccountLinks implements AccountLinks {
 
   /** The account joins `memberId`; if it was another member, that member's accounts come along and it is merged away. */
   private attach(account: Account, memberId: string, now: string): void {
+    // The account now follows the member's language rather than a choice of its own.
+    this.db.orm.delete(accountSettings).where(and(eq(accountSettings.platform, account.platform), eq(accountSettings.userId, account.userId))).run();
     const previous = this.memberOf(account);
     if (previous) {
       this.db.orm.update(memberAccounts).set({ memberId }).where(eq(memberAccounts.memberId, previous)).run();

@@ -18,6 +18,10 @@ export class SqliteMembers implements Members {
     this.admins = new Set(admins.map((account) => `${account.platform}:${account.userId}`));
   }
 
+  async setLanguage(memberId: string, language: string): Promise<void> {
+    this.db.orm.update(members).set({ language, updatedAt: this.clock.now().toISOString() }).where(eq(members.id, memberId)).run();
+  }
+
   async setRole(memberId: string, role: Member['role'], by: string): Promise<void> {
     const at = this.clock.now().toISOString();
     this.db.sqlite.transaction(() => {
@@ -77,5 +81,12 @@ export class SqliteMembers implements Members {
 }
 
 function toMember(row: typeof members.$inferSelect): Member {
-  return { id: row.id, role: row.role, status: row.status, consentVersion: row.consentVersion, consentedAt: new Date(row.consentedAt) };
+  return {
+    id: row.id,
+    role: row.role,
+    status: row.status,
+    ...(row.language ? { language: row.language } : {}),
+    consentVersion: row.consentVersion,
+    consentedAt: new Date(row.consentedAt),
+  };
 }

@@ -16,6 +16,8 @@ export const langCommand: CommandSpec<string> = {
     }
     const { platform, sender } = context.incoming;
     await context.services.settings.setLanguage(platform, sender.id, language);
+    // A member's choice also becomes the member's language, which linked accounts follow.
+    if (context.member) await context.services.members.setLanguage(context.member.id, language);
     const t = (key: string, params?: Record<string, string>) => context.services.translator.t(language, key, params);
     const changed = reply([paragraph(text(t('lang.changed', { language: t(`languageNames.${language as MemberLanguage}`) })))]);
     return { ...changed, language };

@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Member, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { UserError } from './user-error.ts';
 
@@ -23,6 +23,8 @@ export interface CoreServices {
 
 export interface CommandContext {
   incoming: Incoming;
+  /** The member this account belongs to, when it has joined. */
+  member?: Member;
   /** The member's interface language (`en`, `sh-Cyrl`, …). */
   language: string;
   t(key: string, params?: TranslationParams): string;

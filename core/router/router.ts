@@ -13,6 +13,9 @@ import type { ActionSpec, CommandContext, CommandSpec, CoreServices } from './co
 import type { MemberRateLimit } from './member-rate-limit.ts';
 import { UserError } from './user-error.ts';
 
+/** What happens to a conversation rather than what a member says. */
+const CHAT_EVENTS: ReadonlySet<string> = new Set(['joined', 'left', 'moved']);
+
 export interface RouterOptions {
   commands: CommandSpec<any>[];
   actions: ActionSpec[];
@@ -42,6 +45,8 @@ export class Router {
   async handle(incoming: Incoming): Promise<Reply[]> {
     const context = await this.contextFor(incoming);
     const inLanguage = (reply: Reply): Reply => ({ ...reply, language: reply.language ?? context.language });
+    // A suspended member's messages are ignored, without an answer that would invite more.
+    if (context.member?.status === 'suspended' && !CHAT_EVENTS.has(incoming.content.kind)) return [];
     const pace = this.options.memberRateLimit?.check(incoming) ?? { ok: true };
     if (!pace.ok) {
       const seconds = Math.max(1, Math.ceil(pace.retryAfterMs / 1000));
@@ -96,11 +101,14 @@ export class Router {
   }
 
   private async contextFor(incoming: Incoming): Promise<CommandContext> {
-    const { settings, translator } = this.services;
+    const { settings, members, translator } = this.services;
     const stored = await settings.getLanguage(incoming.platform, incoming.sender.id);
-    const language = stored ?? memberLanguageFromLocale(incoming.sender.locale) ?? DEFAULT_LANGUAGE;
+    const member = await members.findByAccount(incoming.platform, incoming.sender.id);
+    // This account's own choice, else the member's (a linked account follows it), else the platform's locale.
+    const language = stored ?? member?.language ?? memberLanguageFromLocale(incoming.sender.locale) ?? DEFAULT_LANGUAGE;
     return {
       incoming,
+      ...(member ? { member } : {}),
       language,
       t: (key, params) => translator.t(language, key, params),
       command: (name, args) => `${incoming.commandPrefix ?? '/'}${name}${args ? ` ${args}` : ''}`,

@@ -72,6 +72,20 @@ describe('/link and /unlink', () => {
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 1 });
   });
 
+  it('a linked account follows the member\'s language; a suspended member is ignored on every account', async () => {
+    const { as, db } = hub();
+    const telegram = as('telegram', '42');
+    await telegram.agree();
+    await telegram.send('lang', 'sq');
+    const code = codeIn(await telegram.send('link'))!;
+    await as('slack', 'U042').send('lang', 'ro');
+    await as('slack', 'U042').send('link', code);
+    expect(await as('slack', 'U042').send('start')).toContain('Mirë se vini');
+    db.sqlite.prepare("UPDATE members SET status = 'suspended'").run();
+    expect(await as('slack', 'U042').send('start')).toBe('');
+    expect(await telegram.send('search', 'x')).toBe('');
+  });
+
   it('/unlink detaches this account (never the only one)', async () => {
     const { as, memberOf } = hub();
     await as('telegram', '42').agree();
