@@ -137,6 +137,8 @@ export interface Members {
   /** Changes a member's role and writes it to the audit log, with who decided (`config`, `cli`, a member id). */
   setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
   setLanguage(memberId: string, language: string): Promise<void>;
+  /** The platform accounts that belong to the member, oldest link first. */
+  accountsOf(memberId: string): Promise<Array<{ platform: PlatformName; userId: string; linkedAt: Date }>>;
 }
 
 export type LinkResult = 'linked' | 'invalid' | 'same-account';

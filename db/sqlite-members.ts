@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { Clock, Member, Members } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -16,6 +16,17 @@ export class SqliteMembers implements Members {
     admins: ReadonlyArray<{ platform: string; userId: string }> = [],
   ) {
     this.admins = new Set(admins.map((account) => `${account.platform}:${account.userId}`));
+  }
+
+  async accountsOf(memberId: string): Promise<Array<{ platform: PlatformName; userId: string; linkedAt: Date }>> {
+    return this.db.orm
+      .select()
+      .from(memberAccounts)
+      .where(eq(memberAccounts.memberId, memberId))
+      // Linked in the same millisecond: the order they were written in.
+      .orderBy(memberAccounts.linkedAt, sql`rowid`)
+      .all()
+      .map((row) => ({ platform: row.platform as PlatformName, userId: row.userId, linkedAt: new Date(row.linkedAt) }));
   }
 
   async setLanguage(memberId: string, language: string): Promise<void> {

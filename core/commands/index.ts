@@ -9,6 +9,7 @@ import { auditCommand } from './audit.ts';
 import { forgetAction, forgetCommand } from './forget.ts';
 import { linkCommand, unlinkCommand } from './link.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
+import { profileCommand } from './profile.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
 
@@ -20,7 +21,7 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, linkCommand, unlinkCommand, forgetCommand, auditCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, forgetCommand, auditCommand);
   return new Router(services, {
     commands,
     actions: [searchPageAction, consentAction, forgetAction],

@@ -86,6 +86,18 @@ describe('/link and /unlink', () => {
     expect(await telegram.send('search', 'x')).toBe('');
   });
 
+  it('/profile shows the member their role, language, consent date and every linked account', async () => {
+    const { as } = hub();
+    expect(await as('telegram', '42').send('profile')).toContain('You have not joined yet');
+    await as('telegram', '42').agree();
+    const code = codeIn(await as('telegram', '42').send('link'))!;
+    await as('slack', 'U042').send('link', code);
+    const profile = await as('slack', 'U042').send('profile');
+    expect(profile).toContain('Role: member');
+    expect(profile).toContain('Agreed to the privacy notice: March 14, 2026');
+    expect(profile).toContain('Accounts: Telegram (42), Slack (U042)');
+  });
+
   it('/unlink detaches this account (never the only one)', async () => {
     const { as, memberOf } = hub();
     await as('telegram', '42').agree();
