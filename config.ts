@@ -54,6 +54,8 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'is a number of 15-22 digits (a Discord snowflake)').optional(),
   /** Another REST base (a proxy; the tests' fake): discord.js also asks it for the gateway address. */
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  /** `open`: whoever agrees is a member; `approved`: a moderator approves each newcomer (/pending). */
+  CPHUB_MEMBERSHIP: z.enum(['open', 'approved']).default('open'),
   /** The first administrators: `telegram:123,slack:U0123,discord:456` (they still consent like everyone). */
   CPHUB_ADMINS: z
     .string()
@@ -95,6 +97,7 @@ export interface Config {
   databasePath: string;
   /** Accounts that are administrators once they have joined. */
   admins: ReadonlyArray<{ platform: PlatformName; userId: string }>;
+  membership: 'open' | 'approved';
   telegram?: TelegramConfig;
   discord?: DiscordConfig;
   slack?: SlackConfig;
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     consoleLocale: values.CPHUB_LANG ?? values.LC_ALL ?? values.LANG,
     logLevel: values.LOG_LEVEL,
     admins: (values.CPHUB_ADMINS ?? '').split(',').filter(Boolean).map(parseAccount),
+    membership: values.CPHUB_MEMBERSHIP,
     ...(values.TELEGRAM_BOT_TOKEN ? { telegram: telegramConfig(values, values.TELEGRAM_BOT_TOKEN) } : {}),
     ...(values.DISCORD_TOKEN && values.DISCORD_APPLICATION_ID
       ? { discord: { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, apiUrl: values.DISCORD_API_URL.replace(/\/+$/, '') } }

@@ -137,6 +137,10 @@ export interface Members {
   /** Changes a member's role and writes it to the audit log, with who decided (`config`, `cli`, a member id). */
   setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
   setLanguage(memberId: string, language: string): Promise<void>;
+  /** Members waiting for a moderator (approved membership), oldest first. */
+  pending(limit: number): Promise<Array<Member & { displayName?: string }>>;
+  /** A moderator's decision on a pending member: approved → active; declined → erased. Audited with who decided. */
+  decide(memberId: string, approve: boolean, by: string): Promise<boolean>;
   /** The platform accounts that belong to the member, oldest link first. */
   accountsOf(memberId: string): Promise<Array<{ platform: PlatformName; userId: string; linkedAt: Date }>>;
 }

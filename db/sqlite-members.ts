@@ -14,8 +14,34 @@ export class SqliteMembers implements Members {
     private readonly db: OpenDatabase,
     private readonly clock: Clock,
     admins: ReadonlyArray<{ platform: string; userId: string }> = [],
+    private readonly membership: 'open' | 'approved' = 'open',
   ) {
     this.admins = new Set(admins.map((account) => `${account.platform}:${account.userId}`));
+  }
+
+  async pending(limit: number): Promise<Array<Member & { displayName?: string }>> {
+    return this.db.orm
+      .select()
+      .from(members)
+      .where(eq(members.status, 'pending'))
+      .orderBy(members.createdAt)
+      .limit(limit)
+      .all()
+      .map((row) => ({ ...toMember(row), ...(row.displayName ? { displayName: row.displayName } : {}) }));
+  }
+
+  async decide(memberId: string, approve: boolean, by: string): Promise<boolean> {
+    const at = this.clock.now().toISOString();
+    return this.db.sqlite.transaction(() => {
+      const row = this.db.orm.select({ status: members.status }).from(members).where(eq(members.id, memberId)).get();
+      if (row?.status !== 'pending') return false;
+      if (approve) this.db.orm.update(members).set({ status: 'active', updatedAt: at }).where(eq(members.id, memberId)).run();
+      // Declined: the person's consent and accounts go (cascade); the log keeps the decision, not who it was about.
+      else this.db.orm.delete(members).where(eq(members.id, memberId)).run();
+      const action = approve ? 'member.approved' : 'member.declined';
+      this.db.orm.insert(auditLog).values({ at, action, subject: approve ? memberId : null, details: JSON.stringify({ by }) }).run();
+      return true;
+    })();
   }
 
   async accountsOf(memberId: string): Promise<Array<{ platform: PlatformName; userId: string; linkedAt: Date }>> {
@@ -70,14 +96,16 @@ export class SqliteMembers implements Members {
         this.db.orm.update(members).set(consent).where(eq(members.id, existing.memberId)).run();
         return toMember(this.db.orm.select().from(members).where(eq(members.id, existing.memberId)).get()!);
       }
+      const admin = this.admins.has(`${account.platform}:${account.userId}`);
       // 12 random bytes: an id that says nothing about the person.
       const id = randomBytes(12).toString('base64url');
       const row = {
         id,
         displayName: account.displayName ?? null,
         language: account.language,
-        role: this.admins.has(`${account.platform}:${account.userId}`) ? ('admin' as const) : ('member' as const),
-        status: 'active' as const,
+        role: admin ? ('admin' as const) : ('member' as const),
+        // Configured administrators need no one's approval.
+        status: this.membership === 'approved' && !admin ? ('pending' as const) : ('active' as const),
         ...consent,
         createdAt: now,
       };

@@ -20,6 +20,8 @@ export interface SqliteServiceOptions {
   searchLimits?: SearchLimits;
   /** Accounts that are administrators from the moment they join (CPHUB_ADMINS). */
   admins?: ReadonlyArray<{ platform: string; userId: string }>;
+  /** `approved`: newcomers wait for a moderator. */
+  membership?: 'open' | 'approved';
 }
 
 export function createSqliteServices(db: OpenDatabase, clock: Clock, options: SqliteServiceOptions = {}) {
@@ -31,7 +33,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     chats: new SqliteChatDirectory(db, clock),
     ledger: new SqliteInboundLedger(db, clock),
     buttons: new SqliteButtonPayloads(db, clock),
-    members: new SqliteMembers(db, clock, options.admins),
+    members: new SqliteMembers(db, clock, options.admins, options.membership),
     audit: new SqliteAuditLog(db),
     links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),

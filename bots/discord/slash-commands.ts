@@ -45,6 +45,7 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     case 'audit':
     case 'unlink':
     case 'profile':
+    case 'pending':
       return [];
     case 'link':
       return [option('code')];

@@ -13,7 +13,7 @@ export const auditCommand: CommandSpec<null> = {
   name: 'audit',
   descriptionKey: 'help.commands.audit',
   parse: () => ok(null),
-  guards: [requireRole('admin')],
+  guards: [requireRole(['admin'])],
   async run(context) {
     const { t } = context;
     const entries = await context.services.audit.recent(SHOWN);

@@ -8,6 +8,7 @@ import { langCommand } from './lang.ts';
 import { auditCommand } from './audit.ts';
 import { forgetAction, forgetCommand } from './forget.ts';
 import { linkCommand, unlinkCommand } from './link.ts';
+import { decideAction, pendingCommand } from './pending.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
 import { searchCommand, searchPageAction } from './search.ts';
@@ -21,10 +22,10 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, forgetCommand, auditCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, forgetCommand, pendingCommand, auditCommand);
   return new Router(services, {
     commands,
-    actions: [searchPageAction, consentAction, forgetAction],
+    actions: [searchPageAction, consentAction, forgetAction, decideAction],
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
     ...(options.memberRateLimit === false ? {} : { memberRateLimit: new MemberRateLimit(services.clock) }),

@@ -59,10 +59,10 @@ export const consentAction: ActionSpec = {
       return reply([paragraph(text(t('consent.declined', { start: context.command('start') })))], { private: true });
     }
     const { platform, sender } = context.incoming;
-    await context.services.members.join(
+    const member = await context.services.members.join(
       { platform, userId: sender.id, language: context.language, ...(sender.displayName ? { displayName: sender.displayName } : {}) },
       PRIVACY_VERSION,
     );
-    return reply([paragraph(text(t('consent.thanks')))], { private: true });
+    return reply([paragraph(text(t(member.status === 'pending' ? 'consent.pending' : 'consent.thanks')))], { private: true });
   },
 };

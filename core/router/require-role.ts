@@ -3,13 +3,15 @@ import type { Member } from '../ports.ts';
 import type { Guard } from './command.ts';
 import { UserError } from './user-error.ts';
 
-export function requireRole(...roles: Array<Member['role']>): Guard {
+/** `command`: named in the refusal when the guard checks a button press rather than the command itself. */
+export function requireRole(roles: Array<Member['role']>, command?: string): Guard {
   return async (context) => {
     const { platform, sender } = context.incoming;
     const member = await context.services.members.findByAccount(platform, sender.id);
     const allowed = member?.status === 'active' && (member.role === 'admin' || roles.includes(member.role));
     if (allowed) return { ok: true };
-    const command = context.incoming.content.kind === 'command' ? context.incoming.content.name : '';
-    return { ok: false, error: new UserError('errors.notAllowed', { command: `/${command}` }) };
+    const content = context.incoming.content;
+    const name = content.kind === 'command' ? content.name : (command ?? '');
+    return { ok: false, error: new UserError('errors.notAllowed', { command: `/${name}` }) };
   };
 }

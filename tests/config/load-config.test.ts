@@ -53,6 +53,8 @@ describe('loadConfig', () => {
       { platform: 'discord', userId: '456' },
     ]);
     expect(loadConfig({}).admins).toEqual([]);
+    expect(loadConfig({}).membership).toBe('open');
+    expect(problems({ CPHUB_MEMBERSHIP: 'closed' })).toEqual([expect.stringMatching(/^CPHUB_MEMBERSHIP: /)]);
     expect(problems({ CPHUB_ADMINS: 'irc:1' })).toEqual([expect.stringMatching(/^CPHUB_ADMINS: is a comma-separated list of platform:user-id/)]);
   });
 
