@@ -18,7 +18,8 @@
  * Every payload says `allowed_mentions: { parse: [] }`: nobody is pinged.
  */
 import type { Block, Button, Field, Reply, Span } from '../../core/model/reply.ts';
-import { appendAtoms, BREAK, joinLines, LINE, oneLine, splitMessage, type Atom, type Wrap } from '../shared/split-message.ts';
+import { appendAtoms, BREAK, joinLines, oneLine, splitMessage, type Atom, type Wrap } from '../shared/split-message.ts';
+import { fieldLineAtoms, joinBlocks, listLineAtoms } from '../shared/block-atoms.ts';
 import { clusters, discordCodeFence, discordLinkTarget, discordTextAtoms } from './escape-markdown.ts';
 import { escapedDiscordPieces, toDiscordLinkLabel, toDiscordTitleText } from './escape-markdown.ts';
 import { ACTION_ROWS_MAX, BUTTON_LABEL_MAX, BUTTONS_PER_ROW_MAX, CUSTOM_ID_MAX } from './limits.ts';
@@ -106,28 +107,13 @@ const keep = (text: string): string => text;
 
 const DIVIDER = '───';
 const ZWSP = '\u200b';
-const SPACE: Atom = { kind: 'break', text: ' ', wrap: null, priority: BREAK.space };
 const BLOCK: Atom = { kind: 'break', text: '\n\n', wrap: null, priority: BREAK.block };
 const SECTION: Atom = { kind: 'break', text: `\n${DIVIDER}\n`, wrap: null, priority: BREAK.section };
 const BOLD: Wrap = { open: '**', close: '**' };
 const ITALIC: Wrap = { open: '*', close: '*' };
 
-/** Blocks apart by a blank line; dividers collapse and vanish at the ends. */
 function replyAtoms(blocks: readonly Block[]): Atom[] {
-  const atoms: Atom[] = [];
-  let separator = BLOCK;
-  for (const block of blocks) {
-    if (block.kind === 'divider') {
-      separator = SECTION;
-      continue;
-    }
-    const own = blockAtoms(block);
-    if (!own.some((atom) => atom.kind === 'word')) continue;
-    if (atoms.length > 0) atoms.push(separator);
-    appendAtoms(atoms, own);
-    separator = BLOCK;
-  }
-  return atoms;
+  return joinBlocks(blocks, blockAtoms, { block: BLOCK, section: SECTION });
 }
 
 function blockAtoms(block: Block): Atom[] {
@@ -146,15 +132,11 @@ function blockAtoms(block: Block): Atom[] {
 }
 
 function listLines(block: Extract<Block, { kind: 'list' }>): Atom[][] {
-  const markers = listMarkers(block);
-  return block.items.map((item, index) => [{ kind: 'word', text: markers[index]!, wrap: null }, SPACE, ...spansAtoms(item)]);
+  return listLineAtoms(listMarkers(block), block.items.map(spansAtoms));
 }
 
 function fieldAtoms(field: Field): Atom[] {
-  const value = spansAtoms(field.value);
-  const label = oneLine(field.label).trim();
-  if (label === '') return value;
-  return [...spanAtoms({ kind: 'bold', text: `${label}:` }), SPACE, ...value];
+  return fieldLineAtoms(field.label, spansAtoms(field.value), (label) => spanAtoms({ kind: 'bold', text: label }));
 }
 
 /**

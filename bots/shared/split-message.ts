@@ -296,3 +296,4 @@ function wordFromPieces(pieces: readonly string[], wrap: Wrap | null): Atom[] {
   if (chunk !== '') atoms.push({ kind: 'word', text: chunk, wrap });
   return atoms;
 }
+

@@ -29,7 +29,8 @@
  * (chat.postEphemeral); it does not change the rendering.
  */
 import type { Block, Button, Field, Reply, Span } from '../../core/model/reply.ts';
-import { appendAtoms, BREAK, joinLines, oneLine, splitMessage, type Atom, type Wrap } from '../shared/split-message.ts';
+import { appendAtoms, joinLines, oneLine, splitMessage, type Atom, type Wrap } from '../shared/split-message.ts';
+import { fieldLineAtoms, listLineAtoms } from '../shared/block-atoms.ts';
 import { escapeSlackCode, escapeSlackMrkdwn, slackLinkTarget, slackTextAtoms } from './escape-mrkdwn.ts';
 import { toSlackLinkLabel, toSlackPlainText } from './escape-mrkdwn.ts';
 import { ACTION_ID_MAX, ACTIONS_ELEMENTS_MAX, BLOCKS_PER_MESSAGE_MAX, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX } from './limits.ts';
@@ -152,21 +153,16 @@ const clean = (text: string): string => text.replace(/[\ue000-\ue00f]/g, '\ufffd
 const mrkdwn = (text: string): string => escapeSlackMrkdwn(clean(text));
 const keep = (text: string): string => text;
 
-const SPACE: Atom = { kind: 'break', text: ' ', wrap: null, priority: BREAK.space };
 // A break, so it closes the style before it, and a long run of touching
 // styles can still be split there (where it is dropped: no neighbour, no need).
 const SEPARATOR: Atom = { kind: 'break', text: '\u200b', wrap: null, priority: 0 };
 
 function listLines(block: Extract<Block, { kind: 'list' }>): Atom[][] {
-  const markers = listMarkers(block);
-  return block.items.map((item, index) => [{ kind: 'word', text: markers[index]!, wrap: null }, SPACE, ...spansAtoms(item)]);
+  return listLineAtoms(listMarkers(block), block.items.map(spansAtoms));
 }
 
 function fieldAtoms(field: Field): Atom[] {
-  const value = spansAtoms(field.value);
-  const label = oneLine(field.label).trim();
-  if (label === '') return value;
-  return [...slackTextAtoms(`${label}:`, BOLD, mrkdwn), SPACE, ...value];
+  return fieldLineAtoms(field.label, spansAtoms(field.value), (label) => slackTextAtoms(label, BOLD, mrkdwn));
 }
 
 /**

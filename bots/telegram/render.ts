@@ -14,8 +14,10 @@
  * between blank lines (dropped at the start or end of the reply).
  */
 import type { Block, Field, Reply, Span } from '../../core/model/reply.ts';
+import { listMarkers } from '../shared/block-text.ts';
 import { MESSAGE_TEXT_MAX } from './limits.ts';
-import { appendAtoms, BREAK, joinLines, LINE, oneLine, splitMessage, textAtoms, type Atom, type Wrap } from '../shared/split-message.ts';
+import { BREAK, joinLines, oneLine, splitMessage, textAtoms, type Atom, type Wrap } from '../shared/split-message.ts';
+import { fieldLineAtoms, joinBlocks, listLineAtoms } from '../shared/block-atoms.ts';
 
 // Telegram's HTML knows only these named entities; `"` matters inside href.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -42,26 +44,11 @@ interface Format {
 }
 
 const DIVIDER = '─'.repeat(12);
-const SPACE: Atom = { kind: 'break', text: ' ', wrap: null, priority: BREAK.space };
 const BLOCK: Atom = { kind: 'break', text: '\n\n', wrap: null, priority: BREAK.block };
 const SECTION: Atom = { kind: 'break', text: `\n\n${DIVIDER}\n\n`, wrap: null, priority: BREAK.section };
 
-/** Blocks apart by a blank line; dividers collapse and vanish at the ends. */
 function replyAtoms(blocks: readonly Block[], format: Format): Atom[] {
-  const atoms: Atom[] = [];
-  let separator = BLOCK;
-  for (const block of blocks) {
-    if (block.kind === 'divider') {
-      separator = SECTION;
-      continue;
-    }
-    const own = blockAtoms(block, format);
-    if (!own.some((atom) => atom.kind === 'word')) continue;
-    if (atoms.length > 0) atoms.push(separator);
-    appendAtoms(atoms, own);
-    separator = BLOCK;
-  }
-  return atoms;
+  return joinBlocks(blocks, (block) => blockAtoms(block, format), { block: BLOCK, section: SECTION });
 }
 
 function blockAtoms(block: Block, format: Format): Atom[] {
@@ -80,18 +67,11 @@ function blockAtoms(block: Block, format: Format): Atom[] {
 }
 
 function listLines(block: Extract<Block, { kind: 'list' }>, format: Format): Atom[][] {
-  const start = block.start ?? 1;
-  return block.items.map((item, index) => {
-    const marker = block.ordered ? `${start + index}.` : '•';
-    return [{ kind: 'word', text: marker, wrap: null }, SPACE, ...spansAtoms(item, format)];
-  });
+  return listLineAtoms(listMarkers(block), block.items.map((item) => spansAtoms(item, format)));
 }
 
 function fieldAtoms(field: Field, format: Format): Atom[] {
-  const value = spansAtoms(field.value, format);
-  const label = oneLine(field.label).trim();
-  if (label === '') return value;
-  return [...textAtoms(`${label}:`, tagWrap('<b>', '</b>', format)), SPACE, ...value];
+  return fieldLineAtoms(field.label, spansAtoms(field.value, format), (label) => textAtoms(label, tagWrap('<b>', '</b>', format)));
 }
 
 function spansAtoms(spans: readonly Span[], format: Format): Atom[] {

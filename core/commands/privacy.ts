@@ -25,9 +25,7 @@ export function privacyNotice(context: CommandContext): Block[] {
 
 /** The question and its two buttons, for someone who has not agreed to this version. */
 export async function consentRequest(context: CommandContext): Promise<{ blocks: Block[]; buttons: Button[][] } | undefined> {
-  const { platform, sender } = context.incoming;
-  const member = await context.services.members.findByAccount(platform, sender.id);
-  if (member?.consentVersion === PRIVACY_VERSION) return undefined;
+  if (context.member?.consentVersion === PRIVACY_VERSION) return undefined;
   const { t } = context;
   return {
     blocks: [paragraph(text(t('consent.question')))],

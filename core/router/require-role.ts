@@ -6,8 +6,8 @@ import { UserError } from './user-error.ts';
 /** `command`: named in the refusal when the guard checks a button press rather than the command itself. */
 export function requireRole(roles: Array<Member['role']>, command?: string): Guard {
   return async (context) => {
-    const { platform, sender } = context.incoming;
-    const member = await context.services.members.findByAccount(platform, sender.id);
+    // The router already looked the member up for this message.
+    const member = context.member;
     const allowed = member?.status === 'active' && (member.role === 'admin' || roles.includes(member.role));
     if (allowed) return { ok: true };
     const content = context.incoming.content;
