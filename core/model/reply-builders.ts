@@ -1,4 +1,4 @@
-import type { Block, Button, Reply, Span } from './reply.ts';
+import type { Attachment, Block, Button, Reply, Span } from './reply.ts';
 
 /** Small constructors so handlers read as what they say. */
 export const text = (value: string): Span => ({ kind: 'text', text: value });
@@ -42,11 +42,14 @@ export function blocksToPlain(blocks: Block[]): string {
   return lines.join('\n');
 }
 
-export function reply(blocks: Block[], options: { buttons?: Button[][]; private?: boolean } = {}): Reply {
+export function reply(blocks: Block[], options: { buttons?: Button[][]; private?: boolean; attachments?: Attachment[] } = {}): Reply {
+  const attachments = options.attachments ?? [];
   return {
     blocks,
     buttons: options.buttons ?? [],
-    private: options.private ?? false,
+    // A file is never for the whole group to see.
+    private: (options.private ?? false) || attachments.length > 0,
     fallbackText: blocksToPlain(blocks),
+    ...(attachments.length > 0 ? { attachments } : {}),
   };
 }

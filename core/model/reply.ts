@@ -30,11 +30,23 @@ export interface Button {
   value: string;
 }
 
+/** A file sent with a reply (a member's `/mydata` export). Small: it travels in memory. */
+export interface Attachment {
+  /** The file's name as the member will see it: `cphub-mydata-2026-12-03.json`. */
+  filename: string;
+  /** `application/json`, `text/plain`, … */
+  mimeType: string;
+  /** The file's content, UTF-8. */
+  content: string;
+}
+
 export interface Reply {
   blocks: Block[];
   buttons: Button[][];
   /** Only the member who asked should see it (ephemeral / DM). */
   private: boolean;
+  /** Files sent with the message; a reply with files is always private. */
+  attachments?: Attachment[];
   /** Plain text for notifications and platforms that need one. */
   fallbackText: string;
   /** The member language it is written in (set by the router), so an adapter's own words can follow. */
