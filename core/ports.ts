@@ -114,6 +114,16 @@ export interface Messenger {
   send(target: OutboundTarget, reply: Reply): Promise<void>;
 }
 
+/** What a member tells the network about themselves; every field may be left out. */
+export interface MemberProfile {
+  displayName?: string;
+  /** ISO code, or `other`. */
+  country?: string;
+  profession?: string;
+  organisation?: string;
+  topics: string[];
+}
+
 export interface Member {
   id: string;
   role: 'member' | 'expert' | 'moderator' | 'admin';
@@ -123,7 +133,13 @@ export interface Member {
   /** The privacy notice version the member agreed to. */
   consentVersion: string;
   consentedAt: Date;
+  profile: MemberProfile;
 }
+
+/** A profile change: a field given as `null` is cleared, one left out is kept. */
+export type ProfileChange = {
+  [K in keyof MemberProfile]?: K extends 'topics' ? string[] : string | null;
+};
 
 /** Members and the platform accounts that belong to them. */
 export interface Members {
@@ -137,12 +153,24 @@ export interface Members {
   /** Changes a member's role and writes it to the audit log, with who decided (`config`, `cli`, a member id). */
   setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
   setLanguage(memberId: string, language: string): Promise<void>;
+  updateProfile(memberId: string, change: ProfileChange): Promise<void>;
   /** Members waiting for a moderator (approved membership), oldest first. */
   pending(limit: number): Promise<Array<Member & { displayName?: string }>>;
   /** A moderator's decision on a pending member: approved → active; declined → erased. Audited with who decided. */
   decide(memberId: string, approve: boolean, by: string): Promise<boolean>;
   /** The platform accounts that belong to the member, oldest link first. */
   accountsOf(memberId: string): Promise<Array<{ platform: PlatformName; userId: string; linkedAt: Date }>>;
+}
+
+/**
+ * A question that waits for an account's next plain message (the name or
+ * organisation step of onboarding). `step` is core's own identifier.
+ */
+export interface PendingInputs {
+  get(account: { platform: PlatformName; userId: string }): Promise<{ step: string; since: Date } | undefined>;
+  /** Replaces whatever the account was asked before. */
+  set(account: { platform: PlatformName; userId: string }, step: string): Promise<void>;
+  clear(account: { platform: PlatformName; userId: string }): Promise<void>;
 }
 
 export type LinkResult = 'linked' | 'invalid' | 'same-account';

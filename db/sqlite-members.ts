@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
-import type { Clock, Member, Members } from '../core/ports.ts';
+import type { Clock, Member, Members, ProfileChange } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { memberAccounts, members } from './schema/members.ts';
@@ -59,6 +59,16 @@ export class SqliteMembers implements Members {
     this.db.orm.update(members).set({ language, updatedAt: this.clock.now().toISOString() }).where(eq(members.id, memberId)).run();
   }
 
+  async updateProfile(memberId: string, change: ProfileChange): Promise<void> {
+    const { topics, ...fields } = change;
+    const set = {
+      ...fields,
+      ...(topics ? { topics: JSON.stringify(topics) } : {}),
+      updatedAt: this.clock.now().toISOString(),
+    };
+    this.db.orm.update(members).set(set).where(eq(members.id, memberId)).run();
+  }
+
   async setRole(memberId: string, role: Member['role'], by: string): Promise<void> {
     const at = this.clock.now().toISOString();
     this.db.sqlite.transaction(() => {
@@ -110,11 +120,12 @@ export class SqliteMembers implements Members {
         createdAt: now,
       };
       this.db.orm.insert(members).values(row).run();
+      const inserted = this.db.orm.select().from(members).where(eq(members.id, id)).get()!;
       this.db.orm.insert(memberAccounts).values({ platform: account.platform, userId: account.userId, memberId: id, linkedAt: now }).run();
       if (row.role === 'admin') {
         this.db.orm.insert(auditLog).values({ at: now, action: 'role.changed', subject: id, details: JSON.stringify({ from: 'member', to: 'admin', by: 'config' }) }).run();
       }
-      return toMember(row);
+      return toMember(inserted);
     })();
   }
 }
@@ -127,5 +138,21 @@ function toMember(row: typeof members.$inferSelect): Member {
     ...(row.language ? { language: row.language } : {}),
     consentVersion: row.consentVersion,
     consentedAt: new Date(row.consentedAt),
+    profile: {
+      ...(row.displayName ? { displayName: row.displayName } : {}),
+      ...(row.country ? { country: row.country } : {}),
+      ...(row.profession ? { profession: row.profession } : {}),
+      ...(row.organisation ? { organisation: row.organisation } : {}),
+      topics: parseTopics(row.topics),
+    },
   };
+}
+
+function parseTopics(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
 }

@@ -13,6 +13,7 @@ import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-searc
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
 import { SqliteMembers } from './sqlite-members.ts';
+import { SqlitePendingInputs } from './sqlite-pending-inputs.ts';
 import { SqlitePersonalData } from './sqlite-personal-data.ts';
 import { SqliteSearchSessions } from './sqlite-search-sessions.ts';
 
@@ -37,6 +38,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     audit: new SqliteAuditLog(db),
     links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),
+    pendingInputs: new SqlitePendingInputs(db, clock),
   };
 }
 

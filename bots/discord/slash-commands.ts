@@ -44,7 +44,6 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     case 'forget':
     case 'audit':
     case 'unlink':
-    case 'profile':
     case 'pending':
       return [];
     case 'link':

@@ -47,9 +47,11 @@ async function deliver(deps: TurnDeps, turn: TelegramTurn, replies: Reply[]): Pr
     for (const reply of replies) await deps.sender.send(place, reply);
     return;
   }
-  // A short note for the presser alone ("this button no longer works") is the answer's toast.
+  // A short note for the presser alone ("this button no longer works") is the answer's toast;
+  // one with buttons (the next onboarding question) is a message, or its buttons would be lost.
   const [only] = replies;
-  if (replies.length === 1 && only?.private && only.fallbackText.length <= CALLBACK_ANSWER_TEXT_MAX) {
+  const toast = only?.private && only.buttons.flat().length === 0 && !only.attachments?.length && only.fallbackText.length <= CALLBACK_ANSWER_TEXT_MAX;
+  if (replies.length === 1 && toast) {
     await answerCallback(deps, turn.callback.queryId, only.fallbackText);
     return;
   }

@@ -8,6 +8,7 @@ import { langCommand } from './lang.ts';
 import { auditCommand } from './audit.ts';
 import { forgetAction, forgetCommand } from './forget.ts';
 import { linkCommand, unlinkCommand } from './link.ts';
+import { awaitingProfileText, profileAction } from './onboarding.ts';
 import { decideAction, pendingCommand } from './pending.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
@@ -25,7 +26,9 @@ export function createCoreRouter(services: CoreServices, options: CoreRouterOpti
   commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, forgetCommand, pendingCommand, auditCommand);
   return new Router(services, {
     commands,
-    actions: [searchPageAction, consentAction, forgetAction, decideAction],
+    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction],
+    // Onboarding's typed answers (name, organisation) come as the next plain message.
+    awaitingText: awaitingProfileText,
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
     ...(options.memberRateLimit === false ? {} : { memberRateLimit: new MemberRateLimit(services.clock) }),

@@ -7,6 +7,7 @@
 import { heading, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button, Reply } from '../model/reply.ts';
 import { ok, type ActionSpec, type CommandContext, type CommandSpec } from '../router/command.ts';
+import { startOnboarding } from './onboarding.ts';
 
 /** Bumped when the notice changes in substance: members who agreed to an older one are asked again. */
 export const PRIVACY_VERSION = '2026-12';
@@ -57,10 +58,15 @@ export const consentAction: ActionSpec = {
       return reply([paragraph(text(t('consent.declined', { start: context.command('start') })))], { private: true });
     }
     const { platform, sender } = context.incoming;
+    const newcomer = !context.member;
     const member = await context.services.members.join(
       { platform, userId: sender.id, language: context.language, ...(sender.displayName ? { displayName: sender.displayName } : {}) },
       PRIVACY_VERSION,
     );
-    return reply([paragraph(text(t(member.status === 'pending' ? 'consent.pending' : 'consent.thanks')))], { private: true });
+    // The short profile follows at once; every step can be skipped.
+    const thanks = paragraph(text(t(member.status === 'pending' ? 'consent.pending' : 'consent.thanks')));
+    // A member agreeing to a new version of the notice keeps the profile they have.
+    if (!newcomer) return reply([thanks], { private: true });
+    return startOnboarding({ ...context, member }, [thanks]);
   },
 };

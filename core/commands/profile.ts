@@ -1,31 +1,36 @@
 /**
- * `/profile`: what the hub knows about the member — role, status, language,
- * when they agreed to the privacy notice, and the accounts linked to them.
- * Only the member sees it. Editing the profile comes with onboarding.
+ * `/profile`: what the hub knows about the member, with a button to change
+ * each field. `/profile edit <field>` asks that field's question;
+ * `/profile edit <field> <value>` changes it at once (`-` clears it). Only
+ * the member sees it.
  */
-import { intlLocale } from '../library/display-names.ts';
-import { paragraph, reply, text } from '../model/reply-builders.ts';
-import type { Field } from '../model/reply.ts';
-import { ok, type CommandSpec } from '../router/command.ts';
+import { requireMember } from '../members/member-context.ts';
+import { PROFILE_FIELDS, resolveProfileField, type ProfileField } from '../members/profile-options.ts';
+import { fail, ok, type CommandSpec } from '../router/command.ts';
 import { UserError } from '../router/user-error.ts';
+import { answerTyped, ask, pendingModeFor } from './onboarding.ts';
+import { profileView } from './profile-view.ts';
 
-const PLATFORM_NAMES: Record<string, string> = { telegram: 'Telegram', discord: 'Discord', slack: 'Slack', console: 'Console' };
+type ProfileArgs = { kind: 'show' } | { kind: 'edit'; field: ProfileField; value: string };
 
-export const profileCommand: CommandSpec<null> = {
+const usage = () => new UserError('profile.usage', { fields: PROFILE_FIELDS.join(', '), example: '/profile edit country RS' });
+
+export const profileCommand: CommandSpec<ProfileArgs> = {
   name: 'profile',
   descriptionKey: 'help.commands.profile',
-  parse: () => ok(null),
-  async run(context) {
-    const { t, member } = context;
-    if (!member) throw new UserError('profile.notMember', { start: context.command('start') });
-    const accounts = await context.services.members.accountsOf(member.id);
-    const date = new Intl.DateTimeFormat(intlLocale(context.language), { dateStyle: 'long' }).format(member.consentedAt);
-    const fields: Field[] = [
-      { label: t('profile.role'), value: [text(t(`profile.roles.${member.role}`))] },
-      { label: t('profile.language'), value: [text(t(`languageNames.${context.language}`))] },
-      { label: t('profile.consented'), value: [text(date)] },
-      { label: t('profile.accounts'), value: [text(accounts.map((account) => `${PLATFORM_NAMES[account.platform] ?? account.platform} (${account.userId})`).join(', '))] },
-    ];
-    return reply([paragraph(text(t('profile.title'))), { kind: 'fields', fields }], { private: true });
+  parse(args) {
+    if (!args) return ok({ kind: 'show' });
+    const [sub = '', field = '', ...rest] = args.split(/\s+/);
+    const resolved = resolveProfileField(field);
+    if (sub.toLowerCase() !== 'edit' || !resolved) return fail(usage());
+    return ok({ kind: 'edit', field: resolved, value: rest.join(' ') });
+  },
+  async run(context, args) {
+    requireMember(context);
+    if (args.kind === 'show') return profileView(context);
+    // The answer to an onboarding question goes on with the onboarding.
+    const mode = (await pendingModeFor(context, args.field)) ?? 'edit';
+    if (!args.value) return ask(context, args.field, mode);
+    return answerTyped(context, args.field, mode, args.value);
   },
 };

@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Member, Members, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { UserError } from './user-error.ts';
 
@@ -13,6 +13,7 @@ export interface CoreServices {
   chats: ChatDirectory;
   members: Members;
   personalData: PersonalData;
+  pendingInputs: PendingInputs;
   audit: AuditLog;
   links: AccountLinks;
   sessions: SearchSessions;

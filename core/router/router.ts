@@ -16,6 +16,17 @@ import { UserError } from './user-error.ts';
 /** What happens to a conversation rather than what a member says. */
 const CHAT_EVENTS: ReadonlySet<string> = new Set(['joined', 'left', 'moved']);
 
+/**
+ * A question that waits for the member's next plain message (onboarding's
+ * name): `answer` takes a private plain message when one is pending
+ * (undefined: none is, the text is handled as usual); `beforeCommand` lets
+ * a command drop it, so a name is never taken from a later search.
+ */
+export interface AwaitingText {
+  answer(context: CommandContext, text: string): Promise<Reply | undefined>;
+  beforeCommand(context: CommandContext, name: string, args: string): Promise<void>;
+}
+
 export interface RouterOptions {
   commands: CommandSpec<any>[];
   actions: ActionSpec[];
@@ -23,6 +34,7 @@ export interface RouterOptions {
   privateTextCommand?: string;
   /** How fast one member may send commands; without it, as fast as they like. */
   memberRateLimit?: MemberRateLimit;
+  awaitingText?: AwaitingText;
 }
 
 export class Router {
@@ -69,6 +81,7 @@ export class Router {
     const content = context.incoming.content;
     switch (content.kind) {
       case 'command':
+        await this.options.awaitingText?.beforeCommand(context, content.name.toLowerCase(), content.args);
         return this.runCommand(context, content.name, content.args);
       case 'action': {
         const action = this.actions.get(content.actionId);
@@ -82,6 +95,8 @@ export class Router {
       case 'text': {
         const fallback = this.options.privateTextCommand;
         if (context.incoming.conversation.kind !== 'private' || !content.text.trim()) return undefined;
+        const answered = await this.options.awaitingText?.answer(context, content.text);
+        if (answered) return answered;
         if (fallback) return this.runCommand(context, fallback, content.text);
         throw new UserError('errors.notACommand', { example: context.command('search'), help: context.command('help') });
       }

@@ -6,4 +6,5 @@ export { documents } from './documents.ts';
 export { inboundEvents } from './inbound-events.ts';
 export { linkCodes } from './link-codes.ts';
 export { memberAccounts, members } from './members.ts';
+export { pendingInputs } from './pending-inputs.ts';
 export { searchSessions } from './search-sessions.ts';

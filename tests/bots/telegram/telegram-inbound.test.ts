@@ -176,9 +176,12 @@ describe('Telegram: consent', () => {
     press.callback_query.message.chat = { id: 55, type: 'private', first_name: 'Test' };
     press.callback_query.data = agree.callback_data;
     fake.pushUpdates(press);
-    // A short note for the presser alone is the press's answer.
-    const answered = await fake.waitForCall('answerCallbackQuery');
-    expect(answered.params.text).toBe('Thank you: you are now a member of the network.');
+    // The thanks and the first profile question replace the notice (with buttons, so not a toast).
+    const edited = await fake.waitForCall('editMessageText');
+    expect(edited.params.text).toContain('Thank you: you are now a member of the network.');
+    expect(edited.params.text).toContain('step 1 of 6');
+    expect(edited.params.reply_markup.inline_keyboard.flat().map((button: { text: string }) => button.text)).toEqual(['Skip']);
+    expect((await fake.waitForCall('answerCallbackQuery')).params.text).toBeUndefined();
     const account = core.db.sqlite.prepare("SELECT * FROM member_accounts WHERE platform = 'telegram' AND user_id = '55'").get();
     expect(account).toBeDefined();
   });

@@ -1,0 +1,36 @@
+/**
+ * What the hub keeps about a member, as /profile shows it: the profile
+ * fields with a button to change each, then role, consent and accounts.
+ */
+import { intlLocale } from '../library/display-names.ts';
+import { requireMember } from '../members/member-context.ts';
+import { PROFILE_FIELDS } from '../members/profile-options.ts';
+import { describeField, PROFILE_ACTION } from '../members/profile-steps.ts';
+import { paragraph, reply, text } from '../model/reply-builders.ts';
+import type { Block, Button, Field, Reply } from '../model/reply.ts';
+import type { CommandContext } from '../router/command.ts';
+
+const PLATFORM_NAMES: Record<string, string> = { telegram: 'Telegram', discord: 'Discord', slack: 'Slack', console: 'Console' };
+const EDIT_BUTTONS_PER_ROW = 3;
+
+export async function profileView(context: CommandContext, before: Block[] = []): Promise<Reply> {
+  const { t } = context;
+  const member = requireMember(context);
+  const accounts = await context.services.members.accountsOf(member.id);
+  const date = new Intl.DateTimeFormat(intlLocale(context.language), { dateStyle: 'long' }).format(member.consentedAt);
+  const fields: Field[] = [
+    ...PROFILE_FIELDS.map((field) => ({ label: t(`profile.fields.${field}`), value: [text(describeField(context, field))] })),
+    { label: t('profile.role'), value: [text(t(`profile.roles.${member.role}`))] },
+    { label: t('profile.consented'), value: [text(date)] },
+    { label: t('profile.accounts'), value: [text(accounts.map((account) => `${PLATFORM_NAMES[account.platform] ?? account.platform} (${account.userId})`).join(', '))] },
+  ];
+  const edits: Button[] = PROFILE_FIELDS.map((field) => ({
+    actionId: PROFILE_ACTION,
+    label: t('profile.change', { field: t(`profile.fields.${field}`) }),
+    value: `e:${field}:ask`,
+  }));
+  const buttons: Button[][] = [];
+  for (let index = 0; index < edits.length; index += EDIT_BUTTONS_PER_ROW) buttons.push(edits.slice(index, index + EDIT_BUTTONS_PER_ROW));
+  const hint = paragraph(text(t('profile.editHint', { example: context.command('profile', 'edit organisation …') })));
+  return reply([...before, paragraph(text(t('profile.title'))), { kind: 'fields', fields }, hint], { private: true, buttons });
+}
