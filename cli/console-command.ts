@@ -5,6 +5,7 @@
  * stdout is the chat; logs go to stderr as JSON (logger.ts) at `warn` unless
  * LOG_LEVEL says otherwise, so a piped session prints only the conversation.
  */
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -37,6 +38,8 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App): Pr
       locale: config.consoleLocale,
       translator: app.translator,
       logger: app.logger,
+      // Beside the database: the member's own data stays where the rest of it is.
+      filesDir: join(dirname(config.databasePath), 'exports'),
     });
     // A signal ends the chat after the current answer; the app closes below.
     const stop = (): void => adapter.stop();

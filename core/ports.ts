@@ -209,6 +209,12 @@ export interface PersonalData {
    * erasure happened (not whose). Returns how many accounts were erased.
    */
   erase(platform: PlatformName, userId: string): Promise<{ accounts: number }>;
+  /**
+   * Everything kept about the person behind this account, on every linked
+   * account, as plain JSON-able data (/mydata). Nothing about anyone else:
+   * who decided an approval or a role change is not named.
+   */
+  export(platform: PlatformName, userId: string): Promise<Record<string, unknown>>;
 }
 
 export type TranslationParams = Record<string, string | number>;

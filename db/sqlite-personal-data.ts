@@ -8,6 +8,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { Clock, PersonalData } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { exportPersonalData } from './sqlite-personal-export.ts';
 import { accountSettings } from './schema/account-settings.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { chats } from './schema/chats.ts';
@@ -34,6 +35,10 @@ export class SqlitePersonalData implements PersonalData {
       this.db.orm.insert(auditLog).values({ at, action: 'member.erased', subject: null, details: JSON.stringify({ accounts: accounts.length }) }).run();
       return { accounts: accounts.length };
     })();
+  }
+
+  async export(platform: PlatformName, userId: string): Promise<Record<string, unknown>> {
+    return exportPersonalData(this.db, { platform, userId }, this.clock.now());
   }
 
   /** The account itself and, when it belongs to a member, every account of that member. */

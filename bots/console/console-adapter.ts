@@ -9,7 +9,7 @@
  * press a button that is not on screen yet.
  */
 import { once } from 'node:events';
-import { userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import { DEFAULT_LANGUAGE, memberLanguageFromLocale } from '../../core/library/language.ts';
 import type { Incoming } from '../../core/model/incoming.ts';
@@ -17,6 +17,7 @@ import { paragraph, reply, text } from '../../core/model/reply-builders.ts';
 import type { Button, Reply } from '../../core/model/reply.ts';
 import type { Logger, TranslationParams, Translator } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
+import { saveConsoleAttachment } from './console-files.ts';
 import { toIncoming, type ConsoleInboundState } from './inbound.ts';
 import { renderConsoleReply, sanitizeConsoleText } from './render.ts';
 
@@ -33,6 +34,8 @@ export interface ConsoleConfig {
   logger?: Logger;
   /** Who is typing; defaults to the operating-system user. */
   displayName?: string;
+  /** Where files a reply carries are written (the /mydata export); the system's temporary folder without it. */
+  filesDir?: string;
 }
 
 export interface ConsoleAdapter {
@@ -50,6 +53,7 @@ const ENGLISH: Record<string, string> = {
   'start.try': 'Try {{example}} or see {{help}} for everything you can do.',
   'examples.query': 'violence',
   'errors.internal': 'Sorry, something went wrong on my side. Please try again in a moment.',
+  'console.fileSaved': 'File saved: {{path}}',
 };
 
 export function createConsoleAdapter(config: ConsoleConfig): ConsoleAdapter {
@@ -145,6 +149,10 @@ class ConsoleSession {
     for (const item of replies) {
       const rendered = this.render(item, shown.length + 1);
       this.config.output.write(`${rendered}\n\n`);
+      for (const attachment of item.attachments ?? []) {
+        const path = saveConsoleAttachment(this.config.filesDir ?? tmpdir(), attachment);
+        this.config.output.write(`${this.t('console.fileSaved', { path })}\n\n`);
+      }
       shown.push(...item.buttons.flat());
     }
     this.state = { ...this.state, shownButtons: shown, buttonNumberStart: 1 };

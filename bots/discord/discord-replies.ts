@@ -17,19 +17,30 @@ function asOptions(message: DiscordMessagePayload) {
   return { ...rest, allowedMentions };
 }
 
+/**
+ * A reply's files go with its last message; discord.js sends them as the
+ * multipart `files[n]` parts beside `payload_json`.
+ * https://discord.com/developers/docs/reference#uploading-files
+ */
+function filesOf(reply: Reply) {
+  const attachments = reply.attachments ?? [];
+  return attachments.length === 0 ? {} : { files: attachments.map((file) => ({ attachment: Buffer.from(file.content, 'utf8'), name: file.filename })) };
+}
+
 export async function answerInteraction(interaction: ChatInputCommandInteraction | ButtonInteraction, replies: RenderedReply[]): Promise<void> {
   let first = true;
   for (const { reply, messages } of replies) {
-    for (const message of messages) {
+    for (const [index, message] of messages.entries()) {
+      const options = { ...asOptions(message), ...(index === messages.length - 1 ? filesOf(reply) : {}) };
       if (reply.private) {
         // Discord keeps a deferred reply's visibility: a private answer cannot replace a public placeholder.
         if (first && interaction.isChatInputCommand()) await interaction.deleteReply();
-        await interaction.followUp({ ...asOptions(message), flags: MessageFlags.Ephemeral });
+        await interaction.followUp({ ...options, flags: MessageFlags.Ephemeral });
       } else if (first) {
         // An edit keeps what it does not name: a page without buttons must clear the old ones.
-        await interaction.editReply({ components: [], ...asOptions(message) });
+        await interaction.editReply({ components: [], ...options });
       } else {
-        await interaction.followUp(asOptions(message));
+        await interaction.followUp(options);
       }
       first = false;
     }

@@ -44,6 +44,7 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     case 'forget':
     case 'audit':
     case 'unlink':
+    case 'mydata':
     case 'pending':
       return [];
     case 'link':

@@ -114,7 +114,7 @@ class SlackBot implements SlackAdapter {
       this.later(`command:${body.trigger_id}`, async () => {
         const locale = await this.locales.of(body.user_id);
         const incoming = fromSlashCommand(body, this.known, `command:${body.trigger_id}`, locale);
-        await this.respondAll(respond, await this.deps.router.handle(incoming), false);
+        await this.respondAll(respond, await this.deps.router.handle(incoming), false, incoming.conversation.id);
       });
     });
     this.app.action(/^cphub:/, async ({ ack, body, respond }) => {
@@ -123,7 +123,7 @@ class SlackBot implements SlackAdapter {
       const id = `action:${press.trigger_id ?? press.container?.message_ts}`;
       this.later(id, async () => {
         const incoming = await fromButton(press, id, this.deps.buttons, await this.locales.of(press.user.id));
-        if (incoming) await this.respondAll(respond, await this.deps.router.handle(incoming), true);
+        if (incoming) await this.respondAll(respond, await this.deps.router.handle(incoming), true, incoming.conversation.id);
       });
     });
     this.app.event('app_mention', async ({ event, body }) => this.onMessage(event as SlackMessageEvent, body.event_id));
@@ -174,7 +174,7 @@ class SlackBot implements SlackAdapter {
     });
   }
 
-  private async respondAll(respond: RespondFn, replies: Reply[], replacesOriginal: boolean): Promise<void> {
+  private async respondAll(respond: RespondFn, replies: Reply[], replacesOriginal: boolean, channel: string): Promise<void> {
     let first = true;
     for (const reply of replies) {
       for (const message of await this.render(reply)) {
@@ -184,6 +184,20 @@ class SlackBot implements SlackAdapter {
         await respond({ ...message, ...visibility, ...replace });
         first = false;
       }
+      await this.upload(channel, reply);
+    }
+  }
+
+  /**
+   * A reply's files, after its words: files.uploadV2 (getUploadURLExternal,
+   * the bytes to the upload URL, completeUploadExternal into the channel).
+   * Core sends files only in private conversations, so the channel is the
+   * member's DM with the app. Needs the `files:write` scope.
+   * https://api.slack.com/messaging/files#uploading_files
+   */
+  private async upload(channel: string, reply: Reply): Promise<void> {
+    for (const file of reply.attachments ?? []) {
+      await this.app.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.filename, title: file.filename });
     }
   }
 
@@ -193,6 +207,7 @@ class SlackBot implements SlackAdapter {
       for (const message of await this.render(reply)) {
         await this.app.client.chat.postMessage({ channel, ...message, ...(threadId ? { thread_ts: threadId } : {}) });
       }
+      await this.upload(channel, reply);
     }
   }
 

@@ -7,9 +7,9 @@
  * directory); HTML Telegram cannot parse goes once more as plain text; a 403
  * marks the chat unreachable. Whatever is left becomes a `PlatformError`.
  */
-import type { Api } from 'grammy';
+import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Reply } from '../../core/model/reply.ts';
+import type { Attachment, Reply } from '../../core/model/reply.ts';
 import type { ButtonPayloads, ChatDirectory, Logger } from '../../core/ports.ts';
 import { encodeCallbackData } from './callback-data.ts';
 import { telegramHtmlToPlain } from './html-to-plain.ts';
@@ -68,12 +68,22 @@ export class TelegramSender {
       };
       chatId = await this.withRetries(chatId, hooks, (id) => this.sendPart(id, html, options));
     }
+    for (const attachment of reply.attachments ?? []) {
+      chatId = await this.withRetries(chatId, hooks, (id) => this.sendDocument(id, attachment, place.threadId));
+    }
+  }
+
+  /** A file goes as multipart (https://core.telegram.org/bots/api#senddocument), after the text it belongs to. */
+  private async sendDocument(chatId: number, attachment: Attachment, threadId?: number): Promise<void> {
+    const file = new InputFile(Buffer.from(attachment.content, 'utf8'), attachment.filename);
+    await this.deps.api.sendDocument(chatId, file, threadId ? { message_thread_id: threadId } : {});
   }
 
   /** Replaces a message the bot sent (a page of results); false when the reply does not fit one message. */
   async edit(chatId: number, messageId: number, reply: Reply): Promise<boolean> {
     const parts = renderTelegramHtml(reply);
-    if (parts.length !== 1) return false;
+    // An edit cannot carry a file: a reply with one is sent anew.
+    if (parts.length !== 1 || reply.attachments?.length) return false;
     const keyboard = await this.keyboard(reply);
     const options = { link_preview_options: { is_disabled: true }, ...(keyboard ? { reply_markup: keyboard } : {}) };
     try {

@@ -8,6 +8,7 @@ import { langCommand } from './lang.ts';
 import { auditCommand } from './audit.ts';
 import { forgetAction, forgetCommand } from './forget.ts';
 import { linkCommand, unlinkCommand } from './link.ts';
+import { mydataCommand } from './mydata.ts';
 import { awaitingProfileText, profileAction } from './onboarding.ts';
 import { decideAction, pendingCommand } from './pending.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
@@ -23,7 +24,7 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, forgetCommand, pendingCommand, auditCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, auditCommand);
   return new Router(services, {
     commands,
     actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction],

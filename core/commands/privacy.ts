@@ -20,7 +20,7 @@ export function privacyNotice(context: CommandContext): Block[] {
     paragraph(text(t('privacy.kept'))),
     paragraph(text(t('privacy.member'))),
     paragraph(text(t('privacy.children'))),
-    paragraph(text(t('privacy.rights', { forget: context.command('forget') }))),
+    paragraph(text(t('privacy.rights', { mydata: context.command('mydata'), forget: context.command('forget') }))),
   ];
 }
 

@@ -75,10 +75,25 @@ export function slashCommand(fake: FakeDiscord, name: string, options: Record<st
   return interaction;
 }
 
+/** The user of the recorded DM button press: DM commands below come from them unless told otherwise. */
+export const DM_USER_ID = '1033044521375498245';
+
 /** A press of the button with `customId` on the bot's message `messageId`, in a DM (recorded DM button interaction). */
-export function buttonPress(fake: FakeDiscord, customId: string, messageId = 'MSG_DM_123'): Record<string, any> {
+export function buttonPress(fake: FakeDiscord, customId: string, messageId = 'MSG_DM_123', userId = DM_USER_ID): Record<string, any> {
   const interaction = recorded('message_component_button_in_dm', fake);
   interaction.data = { ...interaction.data, custom_id: customId };
   interaction.message = { ...interaction.message, id: messageId };
+  interaction.user = { ...interaction.user, id: userId };
   return interaction;
+}
+
+/** `/name option:value …` in the user's DM with the bot (no guild, no member): the slash command fixture moved to a DM. */
+export function dmSlashCommand(fake: FakeDiscord, name: string, options: Record<string, string> = {}, userId = DM_USER_ID): Record<string, any> {
+  const dm = slashCommand(fake, name, options);
+  const { user } = dm.member;
+  delete dm.member;
+  delete dm.guild_id;
+  delete dm.guild_locale;
+  const channel = `11000000000000${userId.slice(-5)}`;
+  return Object.assign(dm, { user: { ...user, id: userId }, context: 1, channel: { id: channel, type: 1 }, channel_id: channel });
 }

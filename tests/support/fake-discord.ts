@@ -21,7 +21,8 @@ import { constants as zlibConstants, createDeflate, type Deflate } from 'node:zl
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { waitForMatch } from './wait-for-match.ts';
 
-export interface FakeDiscordFile { field: string; name: string; contentType: string; size: number }
+/** `text`: the file's content read as UTF-8, for tests that check what a file says. */
+export interface FakeDiscordFile { field: string; name: string; contentType: string; size: number; text: string }
 export interface FakeDiscordRequest {
   method: string;
   /** Decoded, without the `/api/v10` prefix and the query, e.g. `/webhooks/1…/tok/messages/@original`. */
@@ -551,7 +552,7 @@ async function parseBody(raw: Buffer, type: string): Promise<{ body: any; files:
       if (typeof value === 'string') {
         if (field === 'payload_json') body = JSON.parse(value);
       } else {
-        files.push({ field, name: value.name, contentType: value.type, size: value.size });
+        files.push({ field, name: value.name, contentType: value.type, size: value.size, text: await value.text() });
       }
     }
     return { body, files };

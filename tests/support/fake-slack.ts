@@ -30,6 +30,11 @@
  * Methods not listed in `defaultAnswer` answer `{ ok: false, error: 'unknown_method' }`:
  * script them.
  *
+ * File uploads (files.uploadV2 in @slack/web-api is three steps): `files.getUploadURLExternal`
+ * answers `upload_url` `http://127.0.0.1:PORT/upload/<file_id>`; the POST of the file's bytes
+ * there is recorded as method `file_upload` (params as sent, a multipart file part as
+ * `{ name, size, text }`, plus `{ _id }`); `files.completeUploadExternal` answers the files.
+ *
  * response_url: `fake.responseUrl(id)` is `http://127.0.0.1:PORT/response/<id>`; POSTs to it
  * are recorded as calls to method `response_url` with the JSON body plus `{ _id }`, and
  * answered `{ ok: true }` (scriptable under the method name `response_url`).
@@ -133,7 +138,7 @@ export interface FakeSlack {
 }
 
 /** Form fields web-api JSON-encodes that tests want as objects. */
-const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'user_auth_blocks', 'options', 'option_groups'];
+const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'user_auth_blocks', 'options', 'option_groups', 'files'];
 const APP_TOKEN_METHODS = new Set(['apps.connections.open']);
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -155,6 +160,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let lastTs = 0;
   let lastId = 0;
   let accepted = 0;
+  let uploads = 0;
 
   const notify = (): void => { for (const check of [...onEvent]) check(); };
   const nextTs = (): string => `1700000000.${String(++lastTs).padStart(6, '0')}`;
@@ -169,7 +175,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   function authError({ method, token }: FakeSlackCall): string | undefined {
-    if (method === 'response_url') return undefined;
+    // response_url and the upload URL carry their secret in the URL, as Slack's do.
+    if (method === 'response_url' || method === 'file_upload') return undefined;
     if (!token) return 'not_authed';
     const wanted = APP_TOKEN_METHODS.has(method) ? appToken : botToken;
     if (token === wanted) return undefined;
@@ -243,7 +250,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         tickets.add(ticket);
         return { ok: true, url: `${socketUrl}?ticket=${ticket}&app_id=${appId}` };
       }
-      case 'response_url': return { ok: true };
+      case 'response_url': case 'file_upload': return { ok: true };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(++uploads).padStart(10, '0')}`;
+        return { ok: true, file_id: fileId, upload_url: `http://127.0.0.1:${apiPort}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(params.files) ? params.files : [];
+        return { ok: true, files: files.map((file: { id: string; title?: string }) => ({ id: file.id, title: file.title ?? '' })) };
+      }
       default: return { ok: false, error: 'unknown_method', req_method: method };
     }
   }
@@ -272,14 +287,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
     const response = /^\/response\/([^/]+)$/.exec(url.pathname);
-    if (!api && !response) return send(res, { status: 404, body: 'Not Found' });
+    const upload = /^\/upload\/([^/]+)$/.exec(url.pathname);
+    if (!api && !response && !upload) return send(res, { status: 404, body: 'Not Found' });
     const contentType = req.headers['content-type'];
     const params = await readParams(req, url);
     if (!params) return send(res, { body: { ok: false, error: 'invalid_json' } });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const call: FakeSlackCall = api
       ? { method: api[1]!, params, token: bearer ?? (typeof params.token === 'string' ? params.token : undefined), contentType, at: Date.now() }
-      : { method: 'response_url', params: { ...params, _id: decodeURIComponent(response![1]!) }, contentType, at: Date.now() };
+      : upload
+        ? { method: 'file_upload', params: { ...params, _id: upload[1]! }, contentType, at: Date.now() }
+        : { method: 'response_url', params: { ...params, _id: decodeURIComponent(response![1]!) }, contentType, at: Date.now() };
     calls.push(call);
     notify();
     const answer = await answerFor(call);
@@ -462,7 +480,7 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
   if (type.startsWith('multipart/form-data')) {
     const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of form) fields[key] = typeof value === 'string' ? value : { name: value.name, size: value.size };
+    for (const [key, value] of form) fields[key] = typeof value === 'string' ? value : { name: value.name, size: value.size, text: await value.text() };
     return { ...query, ...parseJsonFields(fields) };
   }
   const body = raw.toString('utf8');

@@ -214,6 +214,7 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
   const body = Buffer.concat(chunks).toString('utf8');
   const type = req.headers['content-type'] ?? '';
   const query = Object.fromEntries(url.searchParams);
+  if (type.includes('multipart/form-data')) return { ...query, ...readMultipart(body, type) };
   if (type.includes('application/x-www-form-urlencoded')) return { ...query, ...Object.fromEntries(new URLSearchParams(body)) };
   if (!type.includes('application/json') || body.trim() === '') return query;
   try {
@@ -221,6 +222,40 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
   } catch {
     return undefined;
   }
+}
+
+/** An uploaded file as the fake records it, in place of the field's `attach://<id>`. */
+export interface FakeTelegramFile { filename: string; content: string }
+
+/**
+ * grammY sends files (sendDocument) as multipart/form-data: each field a part,
+ * a field holding a file says `attach://<id>` and the file is the part named
+ * `<id>` (https://core.telegram.org/bots/api#sending-files). Its headers are
+ * written without spaces or quotes (`content-disposition:form-data;name="x";filename=a.json`),
+ * so they are read by hand here rather than by a strict parser. JSON-valued
+ * fields (reply_markup) are parsed back, as Telegram does.
+ */
+function readMultipart(body: string, type: string): Record<string, any> {
+  const boundary = /boundary=([^;]+)/.exec(type)?.[1];
+  if (!boundary) return {};
+  const fields: Record<string, any> = {};
+  const files = new Map<string, FakeTelegramFile>();
+  for (const part of body.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const value = part.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/i.exec(headers)?.[1];
+    const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+    if (!name) continue;
+    if (filename) files.set(name, { filename, content: value });
+    else fields[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  for (const [key, value] of Object.entries(fields)) {
+    const id = typeof value === 'string' ? /^attach:\/\/(.+)$/.exec(value)?.[1] : undefined;
+    if (id && files.has(id)) fields[key] = files.get(id);
+  }
+  return fields;
 }
 
 function send(res: ServerResponse, answer: FakeAnswer): void {

@@ -23,9 +23,11 @@ export interface SlackHarness {
 export const MEMBER = 'U00FAKEUSER2';
 
 export async function startSlackHarness(
-  options: { mode?: 'socket' | 'http'; documents?: LibraryDocument[]; locale?: string; botToken?: string } = {},
+  options: { mode?: 'socket' | 'http'; documents?: LibraryDocument[]; locale?: string; botToken?: string; otherUsers?: string[] } = {},
 ): Promise<SlackHarness> {
-  const fake = await startFakeSlack({ users: { [MEMBER]: { locale: options.locale ?? 'en-US' } } });
+  // Other members (`otherUsers`) speak English too.
+  const others = Object.fromEntries((options.otherUsers ?? []).map((user) => [user, { locale: 'en-US' }]));
+  const fake = await startFakeSlack({ users: { ...others, [MEMBER]: { locale: options.locale ?? 'en-US' } } });
   const core = createCoreHarness(options.documents ?? []);
   const { logger, lines } = recordingLogger();
   const mode: SlackConfig['mode'] =
@@ -72,10 +74,11 @@ export function slackFixture(name: string): any {
 let sequence = 0;
 
 /** `/hub <text>` from the recorded slash-command payload, answered through the fake's response_url. */
-export function hubCommand(fake: FakeSlack, text: string): Record<string, string> {
+export function hubCommand(fake: FakeSlack, text: string, overrides: { user_id?: string; channel_id?: string } = {}): Record<string, string> {
   sequence += 1;
   return {
     ...slackFixture('slash_command_with_args.parsed'),
+    ...overrides,
     team_id: fake.teamId,
     api_app_id: fake.appId,
     command: '/hub',
@@ -98,13 +101,22 @@ export function mentionEvent(fake: FakeSlack, text: string, eventId: string): Re
   };
 }
 
+/** The member's DM with the app (`D…`: a private conversation for core). */
+export const dmChannelOf = (user: string) => `D${user.slice(-8)}`;
+
+/** A message in the member's DM with the app (the `message.im` event, shaped like the recorded app_mention callback). */
+export function dmMessageEvent(fake: FakeSlack, text: string, eventId: string, user = MEMBER): Record<string, any> {
+  const body = mentionEvent(fake, text, eventId);
+  return { ...body, event: { ...body.event, type: 'message', channel_type: 'im', channel: dmChannelOf(user), user, text, ts: `1700000100.${eventId.slice(-6).padStart(6, '0')}` } };
+}
+
 /** A press of the button with `value` on the bot's message (recorded block_actions payload). */
-export function buttonPress(fake: FakeSlack, actionId: string, value: string): Record<string, any> {
+export function buttonPress(fake: FakeSlack, actionId: string, value: string, user = MEMBER): Record<string, any> {
   sequence += 1;
   const body = slackFixture('block_actions_button');
   return {
     ...body,
-    user: { ...body.user, id: MEMBER, team_id: fake.teamId },
+    user: { ...body.user, id: user, team_id: fake.teamId },
     team: { ...body.team, id: fake.teamId },
     api_app_id: fake.appId,
     trigger_id: `10215325802133.3901254001572.${sequence}`,

@@ -7,9 +7,9 @@
  * what a child process cannot show (order under a fast pipe, a crashing router).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../../bots/console/console-adapter.ts';
@@ -107,6 +107,20 @@ describe('cphub start, piped', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expect(second.stdout.match(FOUND)?.[0]).toBe(first.stdout.match(FOUND)?.[0]);
+  }, TIMEOUT);
+
+  it('joins, builds the profile by typed answers and button names, and /mydata writes the file beside the database', async () => {
+    const fresh = freshDatabase();
+    const { code, stdout, stderr } = await runCli(fresh, ['/start', 'I agree', 'Ana Petrović', 'Serbia', 'Social work', 'Skip', 'Skip', '3', 'Done', '/mydata']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('Your profile — step 2 of 6');
+    expect(stdout).toContain('Your profile is ready');
+    const saved = /^File saved: (.+\.json)$/m.exec(stdout);
+    expect(saved?.[1]).toBe(join(dirname(fresh), 'exports', saved![1]!.split('/').at(-1)!));
+    expect(statSync(saved![1]!).mode & 0o777).toBe(0o600);
+    const data = JSON.parse(readFileSync(saved![1]!, 'utf8'));
+    expect(data.member).toMatchObject({ displayName: 'Ana Petrović', country: 'RS', profession: 'social_work', topics: ['children on the move'] });
+    expect(data.accounts).toEqual([expect.objectContaining({ platform: 'console', userId: 'local' })]);
   }, TIMEOUT);
 
   it('shows page 2 when the Next button number is typed', async () => {

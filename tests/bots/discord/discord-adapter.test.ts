@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { paragraph, reply, text } from '../../../core/model/reply-builders.ts';
 import { sampleDocument } from '../../support/core-harness.ts';
-import { buttonPress, slashCommand, startDiscordHarness, type DiscordHarness } from '../../support/discord-harness.ts';
+import { buttonPress, dmSlashCommand, slashCommand, startDiscordHarness, type DiscordHarness } from '../../support/discord-harness.ts';
 import { telegramTestLibrary } from '../../support/telegram-library.ts';
 
 let harness: DiscordHarness | undefined;
@@ -100,13 +100,7 @@ describe('Discord slash commands', () => {
 describe('Discord DMs and stopping', () => {
   it('answers a slash command in a DM (a user, no member, no guild)', async () => {
     const { fake } = await start();
-    const dm = slashCommand(fake, 'search', { query: 'zaštita' });
-    const { user } = dm.member;
-    delete dm.member;
-    delete dm.guild_id;
-    delete dm.guild_locale;
-    Object.assign(dm, { user, context: 1, channel: { id: '1100000000000000001', type: 1 }, channel_id: '1100000000000000001' });
-    fake.dispatch('INTERACTION_CREATE', dm);
+    fake.dispatch('INTERACTION_CREATE', dmSlashCommand(fake, 'search', { query: 'zaštita' }));
     const edit = await fake.waitForRequest('PATCH', ORIGINAL);
     expect(edit.body.embeds[0].description).toContain('Zaštita djece od nasilja');
   });
