@@ -47,6 +47,8 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const translator = createTranslator();
   const router = createCoreRouter({ ...services, documents: store, translator, clock, logger });
   logger.info(describeConfig(config), 'cphub started');
+  // Search still works without the native ranking, slower on a large library.
+  if (db.ranking === 'bm25') logger.warn({ ranking: db.ranking }, 'search ranks with bm25(): build/cphub-rank was not built (npm run build:native needs a C compiler)');
   return { config, db, store, search, services, router, translator, logger, close: () => db.close() };
 }
 

@@ -40,6 +40,8 @@ export interface QueryResult {
 
 export interface SizeResult {
   size: number;
+  /** cphub_rank, or bm25 when the native extension was not built. */
+  ranking: OpenDatabase['ranking'];
   import: ImportResult;
   search: Latency;
   queries: QueryResult[];
@@ -56,6 +58,7 @@ export async function benchLibrary(size: number, rounds: number): Promise<SizeRe
     const { overall, queries } = await timeQueries(new SqliteDocumentSearch(db), rounds);
     return {
       size,
+      ranking: db.ranking,
       import: imported,
       search: overall,
       queries,

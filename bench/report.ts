@@ -168,7 +168,7 @@ function printSize(result: SizeResult): void {
       `slowest batch ${ms(result.import.slowestBatchMs)}); db file ${mb(result.import.dbBytes)} after checkpoint`,
   );
   console.log(
-    `search   ${search.count} timed: p50 ${ms(search.p50)}  p95 ${ms(search.p95)}  p99 ${ms(search.p99)}  ` +
+    `search   ${search.count} timed, ranked by ${result.ranking}: p50 ${ms(search.p50)}  p95 ${ms(search.p95)}  p99 ${ms(search.p99)}  ` +
       `max ${ms(search.max)}  mean ${ms(search.mean)}`,
   );
   console.log(`memory   bench process peak RSS so far ${mb(result.maxRssBytes)}`);

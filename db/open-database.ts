@@ -15,15 +15,29 @@ export type Orm = BetterSQLite3Database<typeof schema>;
 export interface OpenDatabase {
   sqlite: Database.Database;
   orm: Orm;
+  /**
+   * How search ranks: `cphub_rank` (native/cphub-rank.c, built at install)
+   * or FTS5's own `bm25`, the same scores at a cost that grows with the
+   * library (see the C file).
+   */
+  ranking: 'cphub_rank' | 'bm25';
   close(): void;
 }
 
+export interface OpenOptions {
+  /** false: rank with bm25() even when the extension is built (tests of the fallback). */
+  rankingExtension?: boolean;
+}
+
 const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+/** Without a suffix: SQLite adds the platform's (.so, .dylib, .dll). */
+const RANKING_EXTENSION = fileURLToPath(new URL('../build/cphub-rank', import.meta.url));
 
 /** `path` is a file, or `:memory:` for tests. */
-export function openDatabase(path: string): OpenDatabase {
+export function openDatabase(path: string, options: OpenOptions = {}): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
+  const ranking = options.rankingExtension === false ? 'bm25' : loadRanking(sqlite);
   sqlite.pragma('journal_mode = WAL');
   // WAL + NORMAL is durable against a crash of the process; a power cut may
   // lose the last transaction, never corrupt the file.
@@ -33,5 +47,15 @@ export function openDatabase(path: string): OpenDatabase {
   sqlite.pragma('busy_timeout = 5000');
   const orm = drizzle(sqlite, { schema });
   migrate(orm, { migrationsFolder: MIGRATIONS });
-  return { sqlite, orm, close: () => sqlite.close() };
+  return { sqlite, orm, ranking, close: () => sqlite.close() };
+}
+
+/** The ranking extension when `npm install` could build it; bm25() otherwise. */
+function loadRanking(sqlite: Database.Database): OpenDatabase['ranking'] {
+  try {
+    sqlite.loadExtension(RANKING_EXTENSION);
+    return 'cphub_rank';
+  } catch {
+    return 'bm25';
+  }
 }

@@ -3,17 +3,24 @@
  * (weights 10 / 4 / 1) and topics with publisher (2), then core's re-ranking
  * by the member's language and year among close scores.
  *
- * BM25 costs a few microseconds a matching row, and a common word matches
- * half of a large library (measured: "pravo" at 200,000 documents, 98,000
- * matches, 230 ms to rank them all). So when more documents match than
- * RANK_WINDOW, only the most recently added RANK_WINDOW matches are ranked
- * (FTS5 walks rowids newest first and stops): such a query names no document
+ * A common word matches half of a large library (the generated one at
+ * 200,000 documents: "pravo", 98,000 matches), and scoring every match costs
+ * a few microseconds each. So only the most recently added RANK_WINDOW
+ * matches are scored: FTS5 walks rowids newest first and stops there
+ * (`ORDER BY rowid DESC LIMIT`), which costs a fraction of a millisecond. A
+ * rowid bound instead (`rowid >= ?`) does not stop the walk: measured, it
+ * costs a whole pass over the matches. Such a broad query names no document
  * in particular, and the newest of its matches are the ones members want.
  *
+ * Scores come from cphub_rank (native/cphub-rank.c) when it was built: the
+ * BM25 of FTS5's bm25() without its pass over every match of every phrase
+ * (16 ms of a 17 ms search for "pravo na" at 200,000 documents). Without it,
+ * bm25() gives the same order, slower.
+ *
  * Every join is a CROSS JOIN, which makes SQLite keep the full-text match as
- * the outer loop: with a filter and a rowid bound it otherwise chose to walk
- * a filter index and re-run the match for every row (282 ms instead of 22 ms
- * at 16,400 documents, 25 s at 200,000).
+ * the outer loop: with a filter it otherwise chose to walk a filter index
+ * and re-run the match for every row (282 ms instead of 22 ms at 16,400
+ * documents, 25 s at 200,000).
  */
 import type { DocumentSearch, SearchHit, SearchPage, SearchRequest } from '../core/ports.ts';
 import { excludedTerms, requiredTerms } from '../core/search/match-terms.ts';
@@ -26,25 +33,26 @@ import type { OpenDatabase } from './open-database.ts';
 import { facetTerms } from './search-facets.ts';
 import { filterClause, type SqlClause } from './search-filters.ts';
 
-/** How many matches at most are ranked by BM25 (see above). */
+/**
+ * How many matches at most are ranked (see above), and counted: a broad
+ * query reads "more than 1,000 documents", which tells the member all there
+ * is to know (add a word or a filter).
+ */
 export const RANK_WINDOW = 1000;
 /**
- * Counting stops here: checking a phrase or an exclusion over 90,000
- * matches costs more than the whole rest of the search, and "more than
- * 10,000" tells the member all there is to know.
+ * cphub_rank counts this many matches of a phrase for its IDF, then
+ * extrapolates over the rowid range (native/cphub-rank.c).
  */
-export const COUNT_LIMIT = 10_000;
+export const DF_SAMPLE = 1000;
 
-const BM25 = 'bm25(documents_fts, 10.0, 4.0, 1.0, 2.0, 0.0)';
+/** Column weights: title, summary, body, meta (topics, publisher), facets. */
+const WEIGHTS = '10.0, 4.0, 1.0, 2.0, 0.0';
 const COLUMNS = `d.seq, d.id, d.title, d.summary, d.body, d.language, d.language_group AS languageGroup,
   d.country, d.type, d.topics, d.publisher, d.year, d.url, d.url_is_mirror AS urlIsMirror`;
 const FTS_JOIN = 'documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid';
-const FTS_JOIN_COVERED = 'documents_fts CROSS JOIN documents d INDEXED BY documents_filter_cover ON d.seq = documents_fts.rowid';
 
 interface Where extends SqlClause {
   ranked: boolean;
-  /** The MATCH expression alone, when no filter narrows it: then the index answers by itself. */
-  matchOnly?: string;
 }
 
 /** What re-ranking needs of a hit; the shown page's rows are loaded after. */
@@ -58,73 +66,89 @@ interface CandidateRow {
 /** How far ranking and counting go; the module's constants unless a test passes small ones. */
 export interface SearchLimits {
   rankWindow?: number;
-  countLimit?: number;
+  dfSample?: number;
 }
 
 export class SqliteDocumentSearch implements DocumentSearch {
   private readonly rankWindow: number;
-  private readonly countLimit: number;
+  private readonly dfSample: number;
   private readonly statements = new Map<string, Statement>();
+  private readonly maxSeq: Statement;
 
   constructor(
     private readonly db: OpenDatabase,
     limits: SearchLimits = {},
   ) {
     this.rankWindow = limits.rankWindow ?? RANK_WINDOW;
-    this.countLimit = limits.countLimit ?? COUNT_LIMIT;
+    this.dfSample = limits.dfSample ?? DF_SAMPLE;
+    this.maxSeq = db.sqlite.prepare('SELECT coalesce(max(seq), 0) AS seq FROM documents');
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
     const where = whereClause(request.query);
     if (!where) return { total: 0, hits: [] };
-    const counted = this.count(where);
-    const total = Math.min(counted, this.countLimit);
-    const totalIsAtLeast = counted > this.countLimit;
-    if (total === 0 || request.offset >= total) return { total, totalIsAtLeast, hits: [] };
     const end = request.offset + request.limit;
-    const windowed = where.ranked && total > this.rankWindow ? this.newestWindow(where, Math.max(this.rankWindow, end)) : where;
-    const candidates = this.candidates(windowed, Math.max(RERANK_WINDOW, end));
-    const ranked = end <= RERANK_WINDOW ? rankHits(candidates, request.preferredLanguage) : candidates;
+    const window = Math.max(this.rankWindow, end);
+    const { matches, candidates } = where.ranked
+      ? this.ranked(where, window, Math.max(RERANK_WINDOW, end))
+      : { matches: this.countListed(where, window), candidates: undefined };
+    const total = Math.min(matches, window);
+    const totalIsAtLeast = matches > window;
+    if (total === 0 || request.offset >= total) return { total, totalIsAtLeast, hits: [] };
+    const hits = candidates ?? this.listed(where, Math.max(RERANK_WINDOW, end));
+    const ranked = end <= RERANK_WINDOW ? rankHits(hits, request.preferredLanguage) : hits;
     return { total, totalIsAtLeast, hits: this.load(ranked.slice(request.offset, end)) };
   }
 
-  /** The number of matches, up to the count limit + 1. */
-  private count(where: Where): number {
-    const capped = (inner: string) => `SELECT count(*) AS n FROM (${inner} LIMIT ${this.countLimit + 1})`;
-    if (where.matchOnly !== undefined) {
-      return this.get<{ n: number }>(capped('SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?'), [where.matchOnly])!.n;
-    }
-    const from = where.ranked ? FTS_JOIN_COVERED : 'documents d';
-    return this.get<{ n: number }>(capped(`SELECT 1 FROM ${from} WHERE ${where.sql}`), where.params)!.n;
+  /**
+   * The best `limit` of the `window` most recently added matches, as light
+   * rows (no body): re-ranking reads only these fields. The same walk
+   * counts the matches, up to `window + 1`: past that the member reads
+   * "more than 1,000", and a second walk to count further would cost as
+   * much as the search (measured: 1.6 ms of 4.8 for "pravo na" at 16,400).
+   */
+  private ranked(where: Where, window: number, limit: number): { matches: number; candidates: RankableHit[] } {
+    // cphub_rank extrapolates document frequencies over the rowid range.
+    const native = this.db.ranking === 'cphub_rank';
+    const score = native ? `cphub_rank(documents_fts, ?, ?, ${WEIGHTS})` : `bm25(documents_fts, ${WEIGHTS})`;
+    const scoreParams = native ? [(this.maxSeq.get() as { seq: number }).seq, this.dfSample] : [];
+    // One row past the window tells "more than"; that oldest row is not ranked.
+    // Ordered by the inner `ftsRank` (lower is better), not by the output's
+    // `score`: an ORDER BY name that is an output alias sorts by the alias.
+    const sql = `SELECT seq, id, languageGroup, year, -ftsRank AS score,
+        count(*) OVER () AS matches, min(seq) OVER () AS oldest FROM (
+        SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, ${score} AS ftsRank FROM ${FTS_JOIN}
+        WHERE ${where.sql} ORDER BY documents_fts.rowid DESC LIMIT ?)
+      ORDER BY ftsRank LIMIT ?`;
+    type Row = CandidateRow & { seq: number; matches: number; oldest: number };
+    const rows = this.statement(sql).all(...scoreParams, ...where.params, window + 1, limit + 1) as Row[];
+    const matches = rows[0]?.matches ?? 0;
+    const inWindow = matches > window ? rows.filter((row) => row.seq !== row.oldest) : rows;
+    return {
+      matches,
+      candidates: inWindow.slice(0, limit).map(({ id, languageGroup, year, score }) => ({ document: { id, languageGroup, year }, score })),
+    };
   }
 
-  /** Narrows a ranked search to its `size` most recently added matches. */
-  private newestWindow(where: Where, size: number): Where {
-    const row =
-      where.matchOnly !== undefined
-        ? this.get<{ seq: number }>(
-            'SELECT rowid AS seq FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-            [where.matchOnly, size - 1],
-          )
-        : this.get<{ seq: number }>(
-            `SELECT documents_fts.rowid AS seq FROM ${FTS_JOIN_COVERED} WHERE ${where.sql}
-             ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?`,
-            [...where.params, size - 1],
-          );
-    if (!row) return where;
-    return { sql: `${where.sql} AND documents_fts.rowid >= ?`, params: [...where.params, row.seq], ranked: true };
+  /** How many documents the filters list, up to `window + 1`. */
+  private countListed(where: Where, window: number): number {
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM documents d WHERE ${where.sql} LIMIT ?)`;
+    return (this.statement(sql).get(...where.params, window + 1) as { n: number }).n;
   }
 
-  /** The best `limit` matches as light rows (no body): re-ranking reads only these fields. */
-  private candidates(where: Where, limit: number): RankableHit[] {
-    const sql = where.ranked
-      ? `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, -${BM25} AS score FROM ${FTS_JOIN}
-         WHERE ${where.sql} ORDER BY ${BM25} LIMIT ?`
-      : // In SQLite NULL sorts lowest, so DESC puts undated documents last, and the
-        // (year, seq) order is the year index walked backwards.
-        `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, 1.0 AS score FROM documents d
-         WHERE ${where.sql} ORDER BY d.year DESC, d.seq DESC LIMIT ?`;
-    const rows = this.statement(sql).all(...where.params, limit) as CandidateRow[];
+  /**
+   * Filters alone: the newest first. In SQLite NULL sorts lowest, so DESC
+   * puts undated documents last, and the (year, seq) order is the year
+   * index walked backwards.
+   */
+  private listed(where: Where, limit: number): RankableHit[] {
+    const sql = `SELECT d.seq, d.id, d.language_group AS languageGroup, d.year, 1.0 AS score FROM documents d
+       WHERE ${where.sql} ORDER BY d.year DESC, d.seq DESC LIMIT ?`;
+    return this.rows(sql, [...where.params, limit]);
+  }
+
+  private rows(sql: string, params: Array<string | number>): RankableHit[] {
+    const rows = this.statement(sql).all(...params) as CandidateRow[];
     return rows.map(({ score, ...document }) => ({ document, score }));
   }
 
@@ -136,10 +160,6 @@ export class SqliteDocumentSearch implements DocumentSearch {
       .all(...ids) as DocumentRow[];
     const byId = new Map(rows.map((row) => [row.id, toLibraryDocument(row)]));
     return hits.map((hit) => ({ document: byId.get(hit.document.id)!, score: hit.score }));
-  }
-
-  private get<T>(sql: string, params: Array<string | number>): T | undefined {
-    return this.statement(sql).get(...params) as T | undefined;
   }
 
   /**
@@ -172,7 +192,6 @@ function whereClause(query: ParsedQuery): Where | undefined {
       sql: `documents_fts MATCH ? AND ${filters.sql}`,
       params: [match, ...filters.params],
       ranked: true,
-      ...(filters.params.length === 0 ? { matchOnly: match } : {}),
     };
   }
   const filters = filterClause(query.filters);

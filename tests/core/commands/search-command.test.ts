@@ -92,7 +92,7 @@ describe('/search', () => {
   });
 
   it('a count that stopped early reads "more than", with an open page count', async () => {
-    const hub = createCoreHarness(manyReports, { countLimit: 10 });
+    const hub = createCoreHarness(manyReports, { rankWindow: 10 });
     const text = plain(await hub.send('/search child protection'));
     expect(text).toContain('More than 10 documents found for “child protection”. Add words or a filter to narrow them down.');
     expect(text).toContain('Page 1');
