@@ -10,12 +10,15 @@ export class SqliteMembers implements Members {
   private readonly admins: Set<string>;
 
   /** `admins`: accounts (`platform:userId`) that are administrators from the moment they join. */
+  private readonly byAccount: ReturnType<typeof prepareByAccount>;
+
   constructor(
     private readonly db: OpenDatabase,
     private readonly clock: Clock,
     admins: ReadonlyArray<{ platform: string; userId: string }> = [],
     private readonly membership: 'open' | 'approved' = 'open',
   ) {
+    this.byAccount = prepareByAccount(db);
     this.admins = new Set(admins.map((account) => `${account.platform}:${account.userId}`));
   }
 
@@ -81,12 +84,7 @@ export class SqliteMembers implements Members {
   }
 
   async findByAccount(platform: PlatformName, userId: string): Promise<Member | undefined> {
-    const row = this.db.orm
-      .select({ member: members })
-      .from(memberAccounts)
-      .innerJoin(members, eq(members.id, memberAccounts.memberId))
-      .where(and(eq(memberAccounts.platform, platform), eq(memberAccounts.userId, userId)))
-      .get();
+    const row = this.byAccount.get({ platform, userId });
     return row ? toMember(row.member) : undefined;
   }
 
@@ -155,4 +153,17 @@ function parseTopics(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Every command looks its member up: the query is built and prepared once
+ * (drizzle building it anew per call was most of the lookup's cost).
+ */
+function prepareByAccount(db: OpenDatabase) {
+  return db.orm
+    .select({ member: members })
+    .from(memberAccounts)
+    .innerJoin(members, eq(members.id, memberAccounts.memberId))
+    .where(and(eq(memberAccounts.platform, sql.placeholder('platform')), eq(memberAccounts.userId, sql.placeholder('userId'))))
+    .prepare();
 }
