@@ -141,6 +141,9 @@ export type ProfileChange = {
   [K in keyof MemberProfile]?: K extends 'topics' ? string[] : string | null;
 };
 
+/** What a role change did: `last-admin` when it would have left the hub without an administrator. */
+export type RoleChange = 'changed' | 'unchanged' | 'last-admin' | 'not-found';
+
 /** Members and the platform accounts that belong to them. */
 export interface Members {
   findByAccount(platform: PlatformName, userId: string): Promise<Member | undefined>;
@@ -150,8 +153,16 @@ export interface Members {
    * member).
    */
   join(account: { platform: PlatformName; userId: string; displayName?: string; language: string }, consentVersion: string): Promise<Member>;
-  /** Changes a member's role and writes it to the audit log, with who decided (`config`, `cli`, a member id). */
-  setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
+  findById(memberId: string): Promise<Member | undefined>;
+  /** Members whose id starts with `prefix` (the short id lists show), at most `limit`. */
+  findByIdPrefix(prefix: string, limit: number): Promise<Member[]>;
+  /**
+   * Changes a member's role and writes it to the audit log, with who decided
+   * (`config`, `cli`, a member id). The last administrator keeps the role.
+   */
+  setRole(memberId: string, role: Member['role'], by: string): Promise<RoleChange>;
+  /** Suspends an active member or lifts it (`active`); audited with who decided. A pending member is `unchanged`. */
+  setStatus(memberId: string, status: 'active' | 'suspended', by: string): Promise<'changed' | 'unchanged' | 'not-found'>;
   setLanguage(memberId: string, language: string): Promise<void>;
   updateProfile(memberId: string, change: ProfileChange): Promise<void>;
   /** Members waiting for a moderator (approved membership), oldest first. */

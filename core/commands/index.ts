@@ -6,13 +6,15 @@ import { docCommand } from './doc.ts';
 import { createHelpCommand } from './help.ts';
 import { langCommand } from './lang.ts';
 import { auditCommand } from './audit.ts';
-import { forgetAction, forgetCommand } from './forget.ts';
+import { FORGET_ACTION, forgetAction, forgetCommand } from './forget.ts';
 import { linkCommand, unlinkCommand } from './link.ts';
 import { mydataCommand } from './mydata.ts';
 import { awaitingProfileText, profileAction } from './onboarding.ts';
 import { decideAction, pendingCommand } from './pending.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
+import { roleCommand } from './role.ts';
+import { suspendCommand, unsuspendCommand } from './suspend.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
 
@@ -24,7 +26,7 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, auditCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, auditCommand);
   return new Router(services, {
     commands,
     actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction],
@@ -32,6 +34,8 @@ export function createCoreRouter(services: CoreServices, options: CoreRouterOpti
     awaitingText: awaitingProfileText,
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
+    // A suspended member can still read the notice, take their data and erase it.
+    whileSuspended: { commands: ['privacy', 'mydata', 'forget'], actions: [FORGET_ACTION] },
     ...(options.memberRateLimit === false ? {} : { memberRateLimit: new MemberRateLimit(services.clock) }),
   });
 }

@@ -6,7 +6,8 @@ import { intlLocale } from '../library/display-names.ts';
 import { requireMember } from '../members/member-context.ts';
 import { PROFILE_FIELDS } from '../members/profile-options.ts';
 import { describeField, PROFILE_ACTION } from '../members/profile-steps.ts';
-import { paragraph, reply, text } from '../model/reply-builders.ts';
+import { shortId } from '../members/member-reference.ts';
+import { code, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button, Field, Reply } from '../model/reply.ts';
 import type { CommandContext } from '../router/command.ts';
 
@@ -21,6 +22,8 @@ export async function profileView(context: CommandContext, before: Block[] = [])
   const fields: Field[] = [
     ...PROFILE_FIELDS.map((field) => ({ label: t(`profile.fields.${field}`), value: [text(describeField(context, field))] })),
     { label: t('profile.role'), value: [text(t(`profile.roles.${member.role}`))] },
+    // What a moderator needs to name this member (/role, /suspend), should the member ask them.
+    { label: t('profile.memberId'), value: [code(shortId(member.id))] },
     { label: t('profile.consented'), value: [text(date)] },
     { label: t('profile.accounts'), value: [text(accounts.map((account) => `${PLATFORM_NAMES[account.platform] ?? account.platform} (${account.userId})`).join(', '))] },
   ];
