@@ -173,6 +173,37 @@ export interface Members {
   accountsOf(memberId: string): Promise<Array<{ platform: PlatformName; userId: string; linkedAt: Date }>>;
 }
 
+/** What an expert says about their expertise (keys: topics, language groups, country codes). */
+export interface ExpertProfile {
+  topics: string[];
+  languages: string[];
+  countries: string[];
+  /** Opted in to the directory (/experts). */
+  listed: boolean;
+}
+
+/** One expert as the directory shows them: only what they chose to show. */
+export interface DirectoryEntry {
+  memberId: string;
+  displayName: string;
+  profession?: string;
+  organisation?: string;
+  topics: string[];
+  languages: string[];
+  countries: string[];
+}
+
+export interface ExpertProfiles {
+  get(memberId: string): Promise<ExpertProfile | undefined>;
+  /** Changes the fields given; the profile is created (unlisted, empty) when the member had none. */
+  update(memberId: string, change: Partial<ExpertProfile>): Promise<void>;
+  /**
+   * Listed experts — opted in, active, with the expert role (or a staff
+   * role) and a name — with this topic and country when given, by name.
+   */
+  directory(filter: { topic?: string; country?: string }, offset: number, limit: number): Promise<{ total: number; entries: DirectoryEntry[] }>;
+}
+
 /**
  * A question that waits for an account's next plain message (the name or
  * organisation step of onboarding). `step` is core's own identifier.

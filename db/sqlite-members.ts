@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { Clock, Member, Members, ProfileChange, RoleChange } from '../core/ports.ts';
+import { parseJsonList } from './json-list.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { memberAccounts, members } from './schema/members.ts';
@@ -174,18 +175,9 @@ function toMember(row: typeof members.$inferSelect): Member {
       ...(row.country ? { country: row.country } : {}),
       ...(row.profession ? { profession: row.profession } : {}),
       ...(row.organisation ? { organisation: row.organisation } : {}),
-      topics: parseTopics(row.topics),
+      topics: parseJsonList(row.topics),
     },
   };
-}
-
-function parseTopics(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 /**

@@ -11,6 +11,7 @@ import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
 import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
 import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
+import { SqliteExpertProfiles } from './sqlite-expert-profiles.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
 import { SqliteMembers } from './sqlite-members.ts';
 import { SqlitePendingInputs } from './sqlite-pending-inputs.ts';
@@ -35,6 +36,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     ledger: new SqliteInboundLedger(db, clock),
     buttons: new SqliteButtonPayloads(db, clock),
     members: new SqliteMembers(db, clock, options.admins, options.membership),
+    experts: new SqliteExpertProfiles(db, clock),
     audit: new SqliteAuditLog(db),
     links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),

@@ -7,7 +7,7 @@
  * https://discord.com/developers/docs/interactions/application-commands#localization
  */
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { intlLocale, NAMED_TYPES } from '../../core/library/display-names.ts';
+import { languageCodeName, NAMED_TYPES } from '../../core/library/display-names.ts';
 import type { Translator } from '../../core/ports.ts';
 
 /** Discord locale → the member language its strings come from. */
@@ -52,7 +52,7 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     case 'search':
       return [
         option('query', { required: true, max_length: 500 }),
-        option('language', { choices: FILTER_LANGUAGES.map((code) => choice(code, (language) => languageChoiceName(translator, code, language))) }),
+        option('language', { choices: FILTER_LANGUAGES.map((code) => choice(code, (language) => languageCodeName((key) => translator.t(language, key), code, language))) }),
         option('type', { choices: [...NAMED_TYPES].map((type) => choice(type, key(`documentTypes.${type}`))) }),
       ];
     case 'doc':
@@ -62,15 +62,6 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
     default:
       // A command added later takes its arguments as one text until it gets its own options.
       return [option('text')];
-  }
-}
-
-function languageChoiceName(translator: Translator, code: string, language: string): string {
-  if (code === 'sh') return translator.t(language, 'documentLanguages.sh');
-  try {
-    return new Intl.DisplayNames([intlLocale(language)], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
   }
 }
 

@@ -5,6 +5,7 @@
 import { intlLocale } from '../library/display-names.ts';
 import { requireMember } from '../members/member-context.ts';
 import { PROFILE_FIELDS } from '../members/profile-options.ts';
+import { describeExpertField, EXPERT_FIELDS } from '../members/expert-steps.ts';
 import { describeField, PROFILE_ACTION } from '../members/profile-steps.ts';
 import { shortId } from '../members/member-reference.ts';
 import { code, paragraph, reply, text } from '../model/reply-builders.ts';
@@ -35,5 +36,13 @@ export async function profileView(context: CommandContext, before: Block[] = [])
   const buttons: Button[][] = [];
   for (let index = 0; index < edits.length; index += EDIT_BUTTONS_PER_ROW) buttons.push(edits.slice(index, index + EDIT_BUTTONS_PER_ROW));
   const hint = paragraph(text(t('profile.editHint', { example: context.command('profile', 'edit organisation …') })));
-  return reply([...before, paragraph(text(t('profile.title'))), { kind: 'fields', fields }, hint], { private: true, buttons });
+  return reply([...before, paragraph(text(t('profile.title'))), { kind: 'fields', fields }, hint, ...(await expertSection(context))], { private: true, buttons });
+}
+
+/** The expert profile, for a member who has one (kept after the role is taken back, until /forget). */
+async function expertSection(context: CommandContext): Promise<Block[]> {
+  const expert = await context.services.experts.get(requireMember(context).id);
+  if (!expert) return [];
+  const fields = EXPERT_FIELDS.map((field) => ({ label: context.t(`expert.fields.${field}`), value: [text(describeExpertField(context, field, expert))] }));
+  return [paragraph(text(context.t('expert.inProfile', { command: context.command('expert') }))), { kind: 'fields', fields }];
 }

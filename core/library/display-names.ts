@@ -46,6 +46,11 @@ export function languageName(t: Translate, document: LibraryDocument, language: 
   return cyrillic ? `${name}, ${cyrillic}` : name;
 }
 
+/** A language group by its code (`mk`, `sh`), in the member's language; BCMS by the hub's own name. */
+export function languageCodeName(t: Translate, code: string, language: string): string {
+  return code === 'sh' ? t('documentLanguages.sh') : displayName(intlLocale(language), 'language', code);
+}
+
 // A name is asked for on every result line: constructing Intl.DisplayNames
 // each time was 6% of a /search update's CPU. Locales and codes are few.
 const NAMES = new Map<string, string>();

@@ -11,6 +11,7 @@ import { foldText } from '../search/fold.ts';
 import type { Member } from '../ports.ts';
 
 export type Role = Member['role'];
+/** Lowest to highest. */
 export const ROLES: readonly Role[] = ['member', 'expert', 'moderator', 'admin'];
 /** The roles a moderator gives and takes. */
 const MODERATOR_ROLES: ReadonlySet<Role> = new Set(['member', 'expert']);
