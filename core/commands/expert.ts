@@ -17,6 +17,7 @@ import type { ExpertProfile } from '../ports.ts';
 import type { ActionSpec, CommandContext, CommandSpec, Guard } from '../router/command.ts';
 import { UserError } from '../router/user-error.ts';
 import { parseEditArgs, type EditArgs } from './edit-args.ts';
+import { directoryItem } from './experts.ts';
 
 type ExpertArgs = EditArgs<ExpertField>;
 
@@ -107,5 +108,15 @@ export function expertView(context: CommandContext, profile: ExpertProfile, befo
     value: `e:${field}:ask`,
   }))];
   const hint = paragraph(text(t('expert.editHint', { example: context.command('expert', 'edit countries RS, BA') })));
-  return reply([...before, paragraph(text(t('expert.title'))), { kind: 'fields', fields }, hint], { private: true, buttons });
+  return reply([...before, paragraph(text(t('expert.title'))), { kind: 'fields', fields }, ...preview(context, profile), hint], { private: true, buttons });
+}
+
+/** A listed expert sees their entry as members see it. */
+function preview(context: CommandContext, profile: ExpertProfile): Block[] {
+  const member = requireMember(context);
+  const name = member.profile.displayName;
+  if (!profile.listed || !name) return [];
+  const { profession, organisation } = member.profile;
+  const entry = { memberId: member.id, displayName: name, ...(profession ? { profession } : {}), ...(organisation ? { organisation } : {}), ...profile };
+  return [paragraph(text(context.t('expert.preview', { command: context.command('experts') }))), { kind: 'list', items: [directoryItem(context, entry, false)] }];
 }

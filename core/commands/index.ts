@@ -4,6 +4,7 @@ import { MemberRateLimit } from '../router/member-rate-limit.ts';
 import { Router } from '../router/router.ts';
 import { docCommand } from './doc.ts';
 import { expertAction, expertCommand } from './expert.ts';
+import { expertsCommand, expertsPageAction } from './experts.ts';
 import { createHelpCommand } from './help.ts';
 import { langCommand } from './lang.ts';
 import { auditCommand } from './audit.ts';
@@ -27,10 +28,10 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, expertCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, auditCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, expertCommand, expertsCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, auditCommand);
   return new Router(services, {
     commands,
-    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction],
+    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction, expertsPageAction],
     // Onboarding's typed answers (name, organisation) come as the next plain message.
     awaitingText: awaitingProfileText,
     // In a private chat a member who just types words is looking for documents.

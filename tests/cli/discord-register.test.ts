@@ -34,7 +34,7 @@ describe('cphub discord register', () => {
     const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
     const result = await run(['discord', 'register', '--guild', '290926798626095108'], env);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Registered 17 commands (/start, /help, /search, /doc, /lang, /privacy, /profile, /expert, /link, /unlink, /mydata, /forget, /pending, /role, /suspend, /unsuspend, /audit) for server 290926798626095108');
+    expect(result.stdout).toContain('Registered 18 commands (/start, /help, /search, /doc, /lang, /privacy, /profile, /expert, /experts, /link, /unlink, /mydata, /forget, /pending, /role, /suspend, /unsuspend, /audit) for server 290926798626095108');
     const put = fake.requestsTo('PUT', `/applications/${fake.applicationId}/guilds/290926798626095108/commands`)[0]!;
     const search = put.body.find((command: { name: string }) => command.name === 'search');
     expect(search.name_localizations).toEqual({ bg: 'търсене', hr: 'pretraga', hu: 'keresés', ro: 'cautare' });
