@@ -17,9 +17,12 @@ export interface DiscordHarness {
   close(): Promise<void>;
 }
 
-export async function startDiscordHarness(options: { documents?: LibraryDocument[]; manualStart?: boolean; token?: string } = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(
+  options: { documents?: LibraryDocument[]; manualStart?: boolean; token?: string; core?: CoreHarness } = {},
+): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
-  const core = createCoreHarness(options.documents ?? []);
+  // A shared core: two platforms' fakes talking to one hub (one person, two accounts).
+  const core = options.core ?? createCoreHarness(options.documents ?? []);
   const { logger, lines: logs } = recordingLogger();
   const adapter = createDiscordAdapter({
     config: { token: options.token ?? fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
@@ -38,7 +41,7 @@ export async function startDiscordHarness(options: { documents?: LibraryDocument
     async close() {
       await adapter.stop().catch(() => {});
       await fake.close();
-      core.db.close();
+      if (!options.core) core.db.close();
     },
   };
 }
