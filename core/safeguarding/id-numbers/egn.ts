@@ -4,10 +4,10 @@
  * 1800–1899, +40 for 2000–2099), a region and serial RRS (even S for men,
  * odd for women) and a check digit C.
  *
- * Algorithm: Bulgaria's civil registration rules (Наредба за ЕСГРАОН), as
- * python-stdnum's `stdnum.bg.egn` implements them: the first nine digits
- * weighted 2, 4, 8, 5, 10, 9, 7, 3, 6, summed, mod 11; a remainder of 10
- * is written 0.
+ * Algorithm: as python-stdnum's `stdnum.bg.egn` implements it (and
+ * https://bg.wikipedia.org/wiki/Единен_граждански_номер describes it): the
+ * first nine digits weighted 2, 4, 8, 5, 10, 9, 7, 3, 6, summed, mod 11; a
+ * remainder of 10 is written 0. python-stdnum's examples are in the tests.
  */
 import { isCalendarDate, weightedSum } from './calendar.ts';
 

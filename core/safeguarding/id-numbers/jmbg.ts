@@ -6,9 +6,9 @@
  * without its thousand: 9xx = 19xx, 0xx = 20xx), register region RR, serial
  * BBB (000–499 male, 500–999 female) and a mod-11 check digit K.
  *
- * Algorithm: the federal regulation on the JMBG (Uredba o jedinstvenom
- * matičnom broju građana, SFRJ 1976), as described at
- * https://en.wikipedia.org/wiki/Unique_Master_Citizen_Number:
+ * Algorithm: the check digit of the number Yugoslavia introduced in 1976,
+ * as described at https://en.wikipedia.org/wiki/Unique_Master_Citizen_Number
+ * (whose example, 0101006500006, is in the tests):
  * m = 11 − ((7(a+g) + 6(b+h) + 5(c+i) + 4(d+j) + 3(e+k) + 2(f+l)) mod 11);
  * K = m for 1–9, and 0 when m is 10 or 11.
  */
