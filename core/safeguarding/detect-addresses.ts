@@ -55,21 +55,27 @@ function houseNumberAt(tokens: Token[], index: number): number | undefined {
   return last;
 }
 
-/** The words of a street's name from `index`: how many, and whether one is capitalised. */
+/** Quotes around a street's name: „Граф Игнатиев“, "Kneza Miloša", «Ștefan cel Mare». */
+const QUOTES = new Set(['"', '„', '“', '”', '«', '»', "'", '‘', '’', '‚']);
+
+/** The words of a street's name from `index`: where it ends, and whether a word is capitalised. */
 function nameAt(tokens: Token[], index: number): { end: number; capitalised: boolean } | undefined {
   let at = index;
+  if (QUOTES.has(tokens[at]?.text ?? '')) at++;
   // Streets named after a date: "ul. 27. marta 5", "Bulevar 29. novembra 12".
   if (tokens[at]?.kind === 'number' && tokens[at]!.text.length <= 2 && tokens[at + 1]?.text === '.' && tokens[at + 2]?.kind === 'word') at += 2;
   let words = 0;
+  let realWords = 0;
   let capitalised = false;
   while (words < MAX_NAME_WORDS && tokens[at]?.kind === 'word' && !NUMBER_WORDS.has(tokens[at]!.folded) && tokens[at]!.folded !== 'bb') {
     capitalised ||= isCapitalised(tokens[at]);
+    if (!CONNECTORS.has(tokens[at]!.folded)) realWords++;
     words++;
     at++;
   }
-  // A name ends in a real word, not in "e" or "de" ("Rruga e Durrësit" may start with one).
-  while (at > index && CONNECTORS.has(tokens[at - 1]!.folded)) at--;
-  return at > index ? { end: at, capitalised } : undefined;
+  if (QUOTES.has(tokens[at]?.text ?? '')) at++;
+  // "Rruga e Durrësit" may start with a connector, "Kralja Petra I" end in one; a name is not connectors alone.
+  return realWords > 0 ? { end: at, capitalised } : undefined;
 }
 
 function addressStartingAt(tokens: Token[], index: number): { first: number; last: number } | undefined {

@@ -32,8 +32,9 @@ const LEADS = folded(AGE_LEADS);
 const BIRTH = folded(BIRTH_WORDS);
 const FILLERS = folded(BIRTH_FILLERS);
 const PREPOSITIONS = folded(PLACE_PREPOSITIONS);
-const NOT_NAME_EXACT = folded(NOT_NAMES);
-const NOT_NAME_STEMS = [...NOT_NAME_EXACT].filter((word) => word.length >= 4);
+// "tata=": only the word itself; others also stop the words they begin.
+const NOT_NAME_EXACT = folded(NOT_NAMES.map((word) => word.replace(/=$/, '')));
+const NOT_NAME_STEMS = NOT_NAMES.filter((word) => !word.endsWith('=')).map(foldText).filter((word) => word.length >= 4);
 const SEPARATORS = new Set([',', '(', '-', '–', '—', ':']);
 const MAX_NAME_WORDS = 3;
 
@@ -90,8 +91,10 @@ function nameWithAge(tokens: Token[], index: number): Span | undefined {
     const name = nameStartingAt(tokens, afterAdjective);
     if (name) return name;
   }
-  const ageWord = next?.kind === 'word' && AGE_AFTER.has(next.folded);
-  const inParentheses = tokens[index - 1]?.text === '(' && (next?.text === ')' || (ageWord && tokens[index + 2]?.text === ')'));
+  // Romanian puts "de" between 20 and more and "ani": "34 de ani".
+  const ageWordAt = next?.folded === 'de' ? index + 2 : index + 1;
+  const ageWord = tokens[ageWordAt]?.kind === 'word' && AGE_AFTER.has(tokens[ageWordAt]!.folded);
+  const inParentheses = tokens[index - 1]?.text === '(' && (next?.text === ')' || (ageWord && tokens[ageWordAt + 1]?.text === ')'));
   if (inParentheses) return nameEndingAt(tokens, index - 2);
   const { at, saidAge } = backOverLeads(tokens, index - 1);
   return ageWord || saidAge ? nameEndingAt(tokens, at) : undefined;

@@ -118,6 +118,12 @@ describe('street addresses', () => {
     ['Baker Street 221b', 'Baker Street 221b'],
     ['221b Baker Street', '221b Baker Street'],
     ['ul. Ilica bb', 'ul. Ilica bb'],
+    ['Rruga e Durresit nr. 45', 'Rruga e Durresit nr. 45'],
+    ['ул. „Граф Игнатиев“ 15', 'ул. „Граф Игнатиев“ 15'],
+    ['ulica Kralja Petra I 5', 'ulica Kralja Petra I 5'],
+    ['Bulevar Mihajla Pupina 10a/3', 'Bulevar Mihajla Pupina 10a/3'],
+    ['Kossuth u. 12', 'Kossuth u. 12'],
+    ['str. Ștefan cel Mare nr. 12, Chișinău', 'str. Ștefan cel Mare nr. 12'],
   ])('%s', (text, address) => {
     expect(found(text)).toEqual([{ kind: 'address', text: address }]);
   });
@@ -152,6 +158,10 @@ describe('a name next to an age or a birth date', () => {
     ['Marko Petrović, rođen 2014', 'Marko Petrović'],
     ['Ana Petrović (rođ. 2015)', 'Ana Petrović'],
     ['Arben, 7 vjeç', 'Arben'],
+    ['Învățătoarea Ioana Pop, 34 de ani', 'Ioana Pop'],
+    ['My son Luka (5) has autism', 'Luka'],
+    ['Марко, рођен 2014', 'Марко'],
+    ['Petar, 12 god.', 'Petar'],
     ['Marko, rođen 2014', 'Marko'],
   ])('%s', (text, name) => {
     expect(found(text)).toEqual([{ kind: 'name-with-age', text: name }]);
@@ -173,8 +183,11 @@ describe('a name next to an age or a birth date', () => {
     expect(found(text)).toEqual([{ kind: 'birth-date', text: date }]);
   });
 
-  it('a name and a full birth date: both', () => {
-    expect(found('Ana Petrović, rođena 03.04.2015')).toEqual([{ kind: 'name-with-age', text: 'Ana Petrović' }, { kind: 'birth-date', text: '03.04.2015' }]);
+  it.each([
+    ['Ana Petrović, rođena 03.04.2015', 'Ana Petrović', '03.04.2015'],
+    ['Ivan Ivanov, роден на 03.04.2015 г.', 'Ivan Ivanov', '03.04.2015'],
+  ])('a name and a full birth date: both in %s', (text, name, date) => {
+    expect(found(text)).toEqual([{ kind: 'name-with-age', text: name }, { kind: 'birth-date', text: date }]);
   });
 
   it.each([
@@ -190,8 +203,20 @@ describe('a name next to an age or a birth date', () => {
     ['On 03.04.2015 the court decided', 'a date without "born"'],
     ['živi u Beogradu, 12 godina', 'a place'],
     ['born in 2014', 'a birth year without a name'],
+    ['marko petrovic, 12 godina', 'a name in lower case cannot be told from other words'],
+    ['Dr. Ana Petrović, pediatar', 'a name without an age'],
+    ['Sutra u 10 sati, sala 12', 'times and rooms'],
   ])('not %s (%s)', (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe("the region's first names are names", () => {
+  // Common first names of every hub country, in both scripts: none may be stopped by the lists of words that are not names.
+  const NAMES = 'Marko Ana Luka Ivan Petar Milica Jovana Nikola Stefan Elena Maria Ioana Andrei Alexandru Arben Besa Drita Erion Gjergj Dritan Blerta Fatmir Valbona Georgi Dimitar Ivanka Tsvetan Nikolai Bence Anna Zsófia László Péter Eszter Mihai Amela Emir Adnan Selma Lejla Amir Edin Sara Mila Nina Lana Teodora Vuk Dušan Miloš Jelena Dragana Ema Lara Kristina Dejan Goran Zoran Sofija Sofia Victoria Viktor Luca Matei David Daria Aleksandar Bojan Petra Tea Ena Mia Iva Marta Klara Hana Una Lea Eva Mira Vera Nada Sanja Tamara Milan Nenad Predrag Ognjen Bogdan Dan Alina Ilinca Roxana Andreea Ștefan Gabriel Florin Ardit Ardian Ermal Klea Jonida Sokol Kreshnik Teuta Dea Era Rina Arta Borana Kaltrina Ivo Stojan Todor Stoyan Hristo Yordan Kaloyan Boris Rumen Dimitrina Gergana Desislava Radka Iskra Attila Gábor Zoltán Katalin Réka Dóra Boglárka Csaba Áron Levente Bálint Márk Dávid Марко Ана Иван Мария Георги Димитър Никола Јована Милица Стефан Елена Драган Сара Лука Петар Фатима Fatima Aida Emina Amina Dino Harun Tarik Denis Sead Zlatan Jasmin Medina Merima Naida Ajla Asja Hamza Mustafa Mehmet Ali Ahmed Elvis Ramadan Rexhep Shpresa Mimoza Luljeta Flutura Vjollca Diellza Gentian Genc Ilir Lirim Liridon Blerim Agon Fjolla Albina Arlinda Luna Tatjana Bratislav Detelina Rastko Stepan Anja Dalia Dalibor Novica Soraya Stavros Abraham Medina'.split(' ');
+
+  it.each(NAMES.map((name) => [name]))('%s (7)', (name) => {
+    expect(found(`${name} (7)`)).toEqual([{ kind: 'name-with-age', text: name }]);
   });
 });
 
