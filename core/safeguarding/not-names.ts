@@ -6,7 +6,7 @@
  * "=": words that begin common first names ("tata=" not to stop Tatjana,
  * "brat=" Bratislav, "dete=" Detelina, "rast=" Rastko). The lists keep to
  * words that are not first names themselves (no "Sofia", "Victoria", "Luna"
- * as stems); tests/core/safeguarding check 200 of the region's names.
+ * as stems); tests/core/safeguarding check over 200 of the region's names.
  */
 
 /** People as nouns: the child, the girl, the victim, the client, the mother. */
