@@ -1,7 +1,7 @@
 /**
  * The bundled sample library's documents as plain records (title, summary,
- * topics): 71 real publications of the field in ten languages, for tests
- * that need real professional text rather than made-up sentences.
+ * topics, publisher, year, link): 71 real publications of the field in ten
+ * languages, for tests that need real professional text, not made-up lines.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,9 @@ export interface SampleDocument {
   summary: string;
   language: string;
   topics: string[];
+  publisher: string;
+  year: number;
+  url: string;
 }
 
 const SAMPLE = fileURLToPath(new URL('../../data/library/sample-library.jsonl', import.meta.url));
