@@ -61,6 +61,11 @@ const schema = z.object({
     .string()
     .regex(/^(console|telegram|discord|slack):[^,\s]+(,\s*(console|telegram|discord|slack):[^,\s]+)*$/, 'is a comma-separated list of platform:user-id, e.g. telegram:123,slack:U0123')
     .optional(),
+  /** Where every question is also posted: `telegram:-100123,slack:C0123,discord:456` (group, channel ids). */
+  CPHUB_QA_CHANNELS: z
+    .string()
+    .regex(/^(telegram|discord|slack):[^,\s]+(,\s*(telegram|discord|slack):[^,\s]+)*$/, 'is a comma-separated list of platform:channel-id, e.g. telegram:-100123,slack:C0123')
+    .optional(),
   /** Bot User OAuth Token (xoxb-…); Slack is on when it is set. */
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'is the Bot User OAuth Token, starting with xoxb-').optional(),
   /** App-level token with connections:write (xapp-…): Socket Mode, no public URL needed. */
@@ -98,6 +103,8 @@ export interface Config {
   /** Accounts that are administrators once they have joined. */
   admins: ReadonlyArray<{ platform: PlatformName; userId: string }>;
   membership: 'open' | 'approved';
+  /** Q&A channels: every question is posted there too. */
+  qaChannels: ReadonlyArray<{ platform: PlatformName; conversationId: string }>;
   telegram?: TelegramConfig;
   discord?: DiscordConfig;
   slack?: SlackConfig;
@@ -128,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     consoleLocale: values.CPHUB_LANG ?? values.LC_ALL ?? values.LANG,
     logLevel: values.LOG_LEVEL,
     admins: (values.CPHUB_ADMINS ?? '').split(',').filter(Boolean).map(parseAccount),
+    qaChannels: (values.CPHUB_QA_CHANNELS ?? '').split(',').filter(Boolean).map(parseAccount).map(({ platform, userId }) => ({ platform, conversationId: userId })),
     membership: values.CPHUB_MEMBERSHIP,
     ...(values.TELEGRAM_BOT_TOKEN ? { telegram: telegramConfig(values, values.TELEGRAM_BOT_TOKEN) } : {}),
     ...(values.DISCORD_TOKEN && values.DISCORD_APPLICATION_ID

@@ -45,7 +45,7 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const services = createSqliteServices(db, clock, { admins: config.admins, membership: config.membership });
   const { store, search } = services;
   const translator = createTranslator();
-  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger });
+  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger, qaChannels: config.qaChannels });
   logger.info(describeConfig(config), 'cphub started');
   // Search still works without the native ranking, slower on a large library.
   if (db.ranking === 'bm25') logger.warn({ ranking: db.ranking }, 'search ranks with bm25(): build/cphub-rank was not built (npm run build:native needs a C compiler)');
@@ -105,12 +105,14 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
       buttons: app.services.buttons,
       logger: app.logger,
     });
+    app.services.publishers.register(adapter.publisher);
     adapters.push({ name: 'telegram', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   const { discord } = app.config;
   if (discord) {
     const { chats, ledger, buttons } = app.services;
     const adapter = createDiscordAdapter({ config: discord, router: app.router, chats, ledger, buttons, logger: app.logger });
+    app.services.publishers.register(adapter.publisher);
     adapters.push({ name: 'discord', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   const { slack } = app.config;
@@ -118,6 +120,7 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
     const { chats, ledger, buttons, settings } = app.services;
     const deps = { config: slack, router: app.router, translator: app.translator, settings, chats, ledger, buttons, logger: app.logger };
     const adapter = createSlackAdapter(deps);
+    app.services.publishers.register(adapter.publisher);
     adapters.push({ name: 'slack', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   return adapters;

@@ -17,6 +17,7 @@ import { linkCodes } from './schema/link-codes.ts';
 import { memberAccounts, members } from './schema/members.ts';
 import { pendingInputs } from './schema/pending-inputs.ts';
 import { searchSessions } from './schema/search-sessions.ts';
+import { answers, questionDrafts, questions } from './schema/questions.ts';
 
 /** Bumped when the file's shape changes, so a reader knows what it holds. */
 export const EXPORT_FORMAT = 'cphub-mydata/1';
@@ -47,6 +48,7 @@ export function exportPersonalData(db: OpenDatabase, account: { platform: Platfo
     // The codes themselves are left out: an export is a file, and a file travels.
     linkCodes: member ? orm.select({ issuedTo: linkCodes.issuedTo, expiresAt: linkCodes.expiresAt, usedAt: linkCodes.usedAt }).from(linkCodes).where(eq(linkCodes.memberId, member.id)).all() : [],
     auditLog: member ? auditAbout(db, member.id) : [],
+    ...(member ? questionsOf(db, member.id) : { questions: [], answers: [], questionDrafts: [] }),
   };
 }
 
@@ -54,6 +56,22 @@ function expertProfileOf(db: OpenDatabase, memberId: string) {
   const row = db.orm.select().from(expertProfiles).where(eq(expertProfiles.memberId, memberId)).get();
   if (!row) return null;
   return { ...row, topics: parseJsonList(row.topics), languages: parseJsonList(row.languages), countries: parseJsonList(row.countries) };
+}
+
+/**
+ * The member's own questions (with whether they were anonymous) and drafts,
+ * and their answers — under the question's id only: who asked is the
+ * asker's to export, and may be anonymous.
+ */
+function questionsOf(db: OpenDatabase, memberId: string) {
+  const { orm } = db;
+  return {
+    questions: orm.select({ id: questions.id, text: questions.text, topics: questions.topics, anonymous: questions.anonymous, status: questions.status, createdAt: questions.createdAt, hiddenAt: questions.hiddenAt })
+      .from(questions).where(eq(questions.askerId, memberId)).all().map((row) => ({ ...row, topics: parseJsonList(row.topics) })),
+    answers: orm.select({ questionId: answers.questionId, number: answers.number, text: answers.text, accepted: answers.accepted, createdAt: answers.createdAt, hiddenAt: answers.hiddenAt })
+      .from(answers).where(eq(answers.answererId, memberId)).all(),
+    questionDrafts: orm.select({ text: questionDrafts.text, createdAt: questionDrafts.createdAt }).from(questionDrafts).where(eq(questionDrafts.memberId, memberId)).all(),
+  };
 }
 
 function rowsFor<T>(accounts: Account[], query: (account: Account) => T[]): T[] {

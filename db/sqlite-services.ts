@@ -3,6 +3,7 @@
  * the composition root and the test harness both build.
  */
 import type { Clock } from '../core/ports.ts';
+import { Publishers } from '../core/questions/question-ports.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { SqliteAccountSettings } from './sqlite-account-settings.ts';
 import { SqliteAccountLinks } from './sqlite-account-links.ts';
@@ -16,6 +17,7 @@ import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
 import { SqliteMembers } from './sqlite-members.ts';
 import { SqlitePendingInputs } from './sqlite-pending-inputs.ts';
 import { SqlitePersonalData } from './sqlite-personal-data.ts';
+import { SqliteQuestionStore } from './sqlite-question-store.ts';
 import { SqliteSearchSessions } from './sqlite-search-sessions.ts';
 
 export interface SqliteServiceOptions {
@@ -41,6 +43,9 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),
     pendingInputs: new SqlitePendingInputs(db, clock),
+    questions: new SqliteQuestionStore(db, clock),
+    // Not SQLite: the platforms' publishers, registered as their adapters are created (main.ts, the test harnesses).
+    publishers: new Publishers(),
   };
 }
 

@@ -16,6 +16,8 @@ import type { Router } from '../../core/router/router.ts';
 import { answerInteraction, type RenderedReply } from './discord-replies.ts';
 import { toPlatformError } from './discord-errors.ts';
 import { DiscordMessenger } from './discord-messenger.ts';
+import { DiscordPublisher } from './discord-publisher.ts';
+import type { Publisher } from '../../core/questions/question-ports.ts';
 import { fromDiscordInteraction } from './inbound.ts';
 import { CUSTOM_ID_MAX } from './limits.ts';
 import { renderDiscordMessages, type DiscordMessagePayload } from './render.ts';
@@ -34,6 +36,8 @@ export interface DiscordAdapterDeps {
 
 export interface DiscordAdapter {
   readonly messenger: Messenger;
+  /** Questions and answers: posts it can edit and delete later. */
+  readonly publisher: Publisher;
   /** Rejects with a `PlatformError` when Discord refuses the token or cannot be reached. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -52,6 +56,7 @@ export async function renderWithButtons(reply: Reply, buttons: ButtonPayloads): 
 
 class DiscordBot implements DiscordAdapter {
   readonly messenger: Messenger;
+  readonly publisher: Publisher;
   private readonly client: Client;
   private readonly inFlight = new Set<Promise<void>>();
   /** Acknowledgements go out at once; the answers' work queues here (see WorkQueue). */
@@ -60,6 +65,7 @@ class DiscordBot implements DiscordAdapter {
   constructor(private readonly deps: DiscordAdapterDeps) {
     this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.config.apiUrl } });
     this.messenger = new DiscordMessenger(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
+    this.publisher = new DiscordPublisher(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
     this.client.on(Events.InteractionCreate, (interaction) => this.track(this.handle(interaction)));
     this.client.on(Events.Error, (error) => deps.logger.error({ err: error, platform: 'discord' }, 'discord: client error'));
   }

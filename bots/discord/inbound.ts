@@ -38,6 +38,24 @@ function commandContent(interaction: ChatInputCommandInteraction): IncomingConte
     case 'doc':
       parts.push(option('id'));
       break;
+    case 'ask':
+      // `/ask anon …` is how core reads "without my name".
+      if (interaction.options.getBoolean('anonymous')) parts.push('anon');
+      parts.push(option('question'));
+      break;
+    case 'answer':
+      parts.push(option('question_id'), option('answer'));
+      break;
+    case 'accept':
+    case 'hide':
+      parts.push(option('question_id'), String(interaction.options.getInteger('number') ?? ''));
+      break;
+    case 'question':
+      parts.push(option('question_id'));
+      break;
+    case 'questions':
+      parts.push(option('topic'));
+      break;
     case 'lang':
       parts.push(option('choose'));
       break;

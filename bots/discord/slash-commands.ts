@@ -66,6 +66,19 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
       ];
     case 'doc':
       return [option('id', { required: true, max_length: 200 })];
+    // Questions and answers (issue 7): Discord has no plain messages to the bot, so each part is an option.
+    case 'ask':
+      return [option('question', { required: true, max_length: 1500 }), option('anonymous', { type: ApplicationCommandOptionType.Boolean })];
+    case 'answer':
+      return [option('question_id', { required: true, max_length: 12 }), option('answer', { required: true, max_length: 2000 })];
+    case 'accept':
+      return [option('question_id', { required: true, max_length: 12 }), option('number', { type: ApplicationCommandOptionType.Integer, required: true, min_value: 1 })];
+    case 'hide':
+      return [option('question_id', { required: true, max_length: 12 }), option('number', { type: ApplicationCommandOptionType.Integer, min_value: 1 })];
+    case 'question':
+      return [option('question_id', { required: true, max_length: 12 })];
+    case 'questions':
+      return [option('topic', { choices: TOPICS.map((topic) => choice(topic, key(`topicNames.${topic}`))) })];
     case 'lang':
       return [option('choose', { choices: MEMBER_LANGUAGE_CHOICES.map((code) => choice(code, key(`languageNames.${code}`))) })];
     default:

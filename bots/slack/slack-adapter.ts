@@ -25,6 +25,8 @@ import { boltLogger } from './bolt-logger.ts';
 import { homeView } from './home-view.ts';
 import { toPlatformError } from './slack-errors.ts';
 import { SlackMessenger } from './slack-messenger.ts';
+import { SlackPublisher } from './slack-publisher.ts';
+import type { Publisher } from '../../core/questions/question-ports.ts';
 import { SlackLocales } from './slack-locales.ts';
 
 const WORK_CONCURRENCY = 4;
@@ -46,6 +48,8 @@ export interface SlackAdapterDeps {
 
 export interface SlackAdapter {
   readonly messenger: Messenger;
+  /** Questions and answers: posts it can edit and delete later. */
+  readonly publisher: Publisher;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** HTTP mode: the port the receiver listens on (the config may ask for 0). */
@@ -58,6 +62,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
 class SlackBot implements SlackAdapter {
   readonly messenger: Messenger;
+  readonly publisher: Publisher;
   private readonly app: App;
   private readonly work = new WorkQueue(WORK_CONCURRENCY);
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -81,6 +86,7 @@ class SlackBot implements SlackAdapter {
     this.locales = new SlackLocales(this.app.client, deps.logger);
     this.known = new Set(deps.router.commandList().map((command) => command.name));
     this.messenger = new SlackMessenger(this.app.client, deps.chats, (reply) => this.render(reply));
+    this.publisher = new SlackPublisher(this.app.client, deps.chats, (reply) => this.render(reply));
     this.listen();
   }
 

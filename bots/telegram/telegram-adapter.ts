@@ -17,7 +17,9 @@ import type { Router } from '../../core/router/router.ts';
 import { registerCommandMenus } from './commands-menu.ts';
 import { DurableUpdates } from './durable-updates.ts';
 import { toPlatformError } from './telegram-errors.ts';
-import { TelegramMessenger } from './telegram-messenger.ts';
+import { broadcastHooks, TelegramMessenger } from './telegram-messenger.ts';
+import { TelegramPublisher } from './telegram-publisher.ts';
+import type { Publisher } from '../../core/questions/question-ports.ts';
 import { TelegramSender } from './telegram-sender.ts';
 import { handleTelegramUpdate, type TurnDeps } from './telegram-turns.ts';
 
@@ -44,6 +46,8 @@ export interface TelegramAdapterDeps {
 
 export interface TelegramAdapter {
   readonly messenger: Messenger;
+  /** Questions and answers: posts it can edit and delete later. */
+  readonly publisher: Publisher;
   /** Rejects with a `PlatformError` when Telegram refuses the token or cannot be reached. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -57,6 +61,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapte
 
 class TelegramBotRunner implements TelegramAdapter {
   readonly messenger: Messenger;
+  readonly publisher: Publisher;
   private readonly bot: Bot;
   private readonly sender: TelegramSender;
   private readonly durable: DurableUpdates;
@@ -73,9 +78,12 @@ class TelegramBotRunner implements TelegramAdapter {
       logger: deps.logger,
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
     });
-    this.messenger = new TelegramMessenger(this.sender, deps.chats, new SlidingWindowLimiter(), {
+    // One limiter for every unprompted message, digests and questions alike.
+    const limiter = new SlidingWindowLimiter();
+    this.messenger = new TelegramMessenger(this.sender, deps.chats, limiter, {
       perSecond: deps.config.sendsPerSecond,
     });
+    this.publisher = new TelegramPublisher(this.sender, deps.chats, broadcastHooks(limiter, { perSecond: deps.config.sendsPerSecond }));
     this.durable = new DurableUpdates(deps.ledger, deps.logger);
   }
 

@@ -27,10 +27,7 @@ export class TelegramMessenger implements Messenger {
     limiter: SlidingWindowLimiter,
     rate: TelegramSendRate = { perSecond: SEND_RATE.overall.limit },
   ) {
-    this.hooks = {
-      beforeMessage: (chatId) => limiter.acquire(windowsFor(chatId, rate)),
-      onRateLimited: (chatId, ms) => limiter.pause(`chat:${chatId}`, ms),
-    };
+    this.hooks = broadcastHooks(limiter, rate);
   }
 
   async send(target: OutboundTarget, reply: Reply): Promise<void> {
@@ -41,6 +38,14 @@ export class TelegramMessenger implements Messenger {
     const chatId = Number(target.conversationId);
     await this.sender.send({ chatId, ...(target.threadId ? { threadId: Number(target.threadId) } : {}) }, reply, this.hooks);
   }
+}
+
+/** Every unprompted message waits for the broadcast limits; a 429 pauses its chat. */
+export function broadcastHooks(limiter: SlidingWindowLimiter, rate: TelegramSendRate = { perSecond: SEND_RATE.overall.limit }): SendHooks {
+  return {
+    beforeMessage: (chatId) => limiter.acquire(windowsFor(chatId, rate)),
+    onRateLimited: (chatId, ms) => limiter.pause(`chat:${chatId}`, ms),
+  };
 }
 
 /**

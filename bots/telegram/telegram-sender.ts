@@ -52,8 +52,10 @@ export class TelegramSender {
     this.retries = deps.retries ?? 3;
   }
 
-  async send(place: SendPlace, reply: Reply, hooks: SendHooks = {}): Promise<void> {
+  /** Returns where it went (a migrated group has a new id) and the ids of the text messages, first first. */
+  async send(place: SendPlace, reply: Reply, hooks: SendHooks = {}): Promise<{ chatId: number; messageIds: number[] }> {
     const parts = renderTelegramHtml(reply);
+    const messageIds: number[] = [];
     const keyboard = await this.keyboard(reply);
     let chatId = place.chatId;
     for (const [index, html] of parts.entries()) {
@@ -66,11 +68,12 @@ export class TelegramSender {
           : {}),
         ...(last && keyboard ? { reply_markup: keyboard } : {}),
       };
-      chatId = await this.withRetries(chatId, hooks, (id) => this.sendPart(id, html, options));
+      chatId = await this.withRetries(chatId, hooks, async (id) => void messageIds.push(await this.sendPart(id, html, options)));
     }
     for (const attachment of reply.attachments ?? []) {
       chatId = await this.withRetries(chatId, hooks, (id) => this.sendDocument(id, attachment, place.threadId));
     }
+    return { chatId, messageIds };
   }
 
   /** A file goes as multipart (https://core.telegram.org/bots/api#senddocument), after the text it belongs to. */
@@ -98,15 +101,22 @@ export class TelegramSender {
     }
   }
 
-  private async sendPart(chatId: number, html: string, options: object): Promise<void> {
+  private async sendPart(chatId: number, html: string, options: object): Promise<number> {
     try {
-      await this.deps.api.sendMessage(chatId, html, { parse_mode: 'HTML', ...options });
+      return (await this.deps.api.sendMessage(chatId, html, { parse_mode: 'HTML', ...options })).message_id;
     } catch (error) {
       if (!isEntityParseError(error)) throw error;
       // Should not happen (every text is escaped), but a member must still get the answer.
       this.deps.logger.warn({ err: error, chatId }, 'telegram: HTML refused, sending as plain text');
-      await this.deps.api.sendMessage(chatId, telegramHtmlToPlain(html), options);
+      return (await this.deps.api.sendMessage(chatId, telegramHtmlToPlain(html), options)).message_id;
     }
+  }
+
+  /** Deletes a message the bot sent (https://core.telegram.org/bots/api#deletemessage). */
+  async delete(chatId: number, messageId: number): Promise<void> {
+    await this.withRetries(chatId, {}, async (id) => {
+      await this.deps.api.deleteMessage(id, messageId);
+    });
   }
 
   /** Runs one request; returns the chat id it finally went to (a migrated group has a new one). */

@@ -1,7 +1,12 @@
 /** The command set of cphub: one file per command, assembled here. */
 import type { CommandSpec, CoreServices } from '../router/command.ts';
 import { MemberRateLimit } from '../router/member-rate-limit.ts';
-import { Router } from '../router/router.ts';
+import { Router, type AwaitingText } from '../router/router.ts';
+import { askAction } from '../questions/ask-flow.ts';
+import { acceptCommand, answerCommand, awaitingAnswerText, questionAction } from './answer.ts';
+import { askCommand, askFromSearchAction } from './ask.ts';
+import { hideCommand } from './hide.ts';
+import { questionCommand, questionsCommand } from './questions.ts';
 import { docCommand } from './doc.ts';
 import { expertAction, expertCommand } from './expert.ts';
 import { expertsCommand, expertsPageAction } from './experts.ts';
@@ -28,16 +33,32 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, expertCommand, expertsCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, auditCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, askCommand, questionsCommand, questionCommand, answerCommand, acceptCommand, langCommand, privacyCommand, profileCommand, expertCommand, expertsCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, hideCommand, auditCommand);
   return new Router(services, {
     commands,
-    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction, expertsPageAction],
-    // Onboarding's typed answers (name, organisation) come as the next plain message.
-    awaitingText: awaitingProfileText,
+    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction, expertsPageAction, askAction, askFromSearchAction, questionAction],
+    // Onboarding's typed answers (name, organisation) and an expert's answer come as the next plain message.
+    awaitingText: firstAwaiting([awaitingProfileText, awaitingAnswerText]),
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
     // A suspended member can still read the notice, take their data and erase it.
     whileSuspended: { commands: ['privacy', 'mydata', 'forget'], actions: [FORGET_ACTION] },
     ...(options.memberRateLimit === false ? {} : { memberRateLimit: new MemberRateLimit(services.clock) }),
   });
+}
+
+/** Several questions that wait for a typed answer: the one whose question is pending answers; a command tells them all. */
+function firstAwaiting(all: AwaitingText[]): AwaitingText {
+  return {
+    async answer(context, typed) {
+      for (const awaiting of all) {
+        const answered = await awaiting.answer(context, typed);
+        if (answered) return answered;
+      }
+      return undefined;
+    },
+    async beforeCommand(context, name, args) {
+      for (const awaiting of all) await awaiting.beforeCommand(context, name, args);
+    },
+  };
 }

@@ -27,12 +27,19 @@ export interface ResultsView {
   pageIndex: number;
   /** Present when there is more than one page. */
   token?: string;
+  /** Nothing found: the search behind a button that asks the experts instead (issue 7). */
+  askToken?: string;
 }
+
+export const ASK_FROM_SEARCH_ACTION = 'ask.search';
 
 export function resultsReply(context: CommandContext, view: ResultsView): Reply {
   const { t } = context;
   const blocks: Block[] = rejectedFilterNotes(context, view.parsed);
-  if (view.page.total === 0) return reply([...blocks, ...nothingFound(context, view)]);
+  if (view.page.total === 0) {
+    const buttons: Button[][] = view.askToken ? [[{ actionId: ASK_FROM_SEARCH_ACTION, label: t('ask.fromSearch'), value: view.askToken }]] : [];
+    return reply([...blocks, ...nothingFound(context, view)], { buttons });
+  }
   blocks.push(paragraph(text(foundLine(context, view))));
   blocks.push({
     kind: 'list',

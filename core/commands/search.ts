@@ -41,7 +41,9 @@ async function searchPage(context: CommandContext, query: string, pageIndex: num
     limit: PAGE_SIZE,
   });
   const sessionToken = token ?? (page.total > PAGE_SIZE ? await saveSession(context, query) : undefined);
-  return resultsReply(context, { query, parsed, page, pageIndex, ...(sessionToken ? { token: sessionToken } : {}) });
+  // Nothing in the library: a member may put the words to the experts.
+  const askToken = page.total === 0 && context.member?.status === 'active' && hasPositiveTerms(parsed) ? await saveSession(context, query) : undefined;
+  return resultsReply(context, { query, parsed, page, pageIndex, ...(sessionToken ? { token: sessionToken } : {}), ...(askToken ? { askToken } : {}) });
 }
 
 function saveSession(context: CommandContext, query: string): Promise<string> {

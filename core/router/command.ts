@@ -4,6 +4,8 @@ import type { Reply } from '../model/reply.ts';
 import type {
   AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, ExpertProfiles, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
+import type { PlatformName } from '../model/incoming.ts';
+import type { Publishers, QuestionStore } from '../questions/question-ports.ts';
 import type { UserError } from './user-error.ts';
 
 export interface CoreServices {
@@ -21,6 +23,12 @@ export interface CoreServices {
   translator: Translator;
   clock: Clock;
   logger: Logger;
+  /** Questions and answers (issue 7). */
+  questions: QuestionStore;
+  /** Post, mark and take down messages on each running platform. */
+  publishers: Publishers;
+  /** Where every question is also posted (CPHUB_QA_CHANNELS). */
+  qaChannels?: ReadonlyArray<{ platform: PlatformName; conversationId: string }>;
 }
 
 export interface CommandContext {

@@ -34,7 +34,7 @@ describe('cphub discord register', () => {
     const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
     const result = await run(['discord', 'register', '--guild', '290926798626095108'], env);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Registered 18 commands (/start, /help, /search, /doc, /lang, /privacy, /profile, /expert, /experts, /link, /unlink, /mydata, /forget, /pending, /role, /suspend, /unsuspend, /audit) for server 290926798626095108');
+    expect(result.stdout).toContain('Registered 24 commands (/start, /help, /search, /doc, /ask, /questions, /question, /answer, /accept, /lang, /privacy, /profile, /expert, /experts, /link, /unlink, /mydata, /forget, /pending, /role, /suspend, /unsuspend, /hide, /audit) for server 290926798626095108');
     const put = fake.requestsTo('PUT', `/applications/${fake.applicationId}/guilds/290926798626095108/commands`)[0]!;
     const search = put.body.find((command: { name: string }) => command.name === 'search');
     expect(search.name_localizations).toEqual({ bg: 'търсене', hr: 'pretraga', hu: 'keresés', ro: 'cautare' });
@@ -48,6 +48,10 @@ describe('cphub discord register', () => {
     expect(byName('suspend').options.map((option: { name: string }) => option.name)).toEqual(['member', 'account']);
     expect(byName('experts').options.map((option: { name: string }) => option.name)).toEqual(['topic', 'country']);
     expect(byName('experts').options[0].choices[5]).toMatchObject({ value: 'online safety', name_localizations: { hr: 'sigurnost na internetu' } });
+    // Questions and answers: the parts of a question or an answer are options of their own.
+    expect(byName('ask').options.map((option: { name: string; type: number }) => [option.name, option.type])).toEqual([['question', 3], ['anonymous', 5]]);
+    expect(byName('answer').options.map((option: { name: string; required?: boolean }) => [option.name, option.required])).toEqual([['question_id', true], ['answer', true]]);
+    expect(byName('accept').options.map((option: { name: string; type: number }) => [option.name, option.type])).toEqual([['question_id', 3], ['number', 4]]);
     for (const command of put.body) {
       expect(command.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       for (const name of Object.values(command.name_localizations) as string[]) expect(name).toMatch(/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u);

@@ -32,6 +32,7 @@ export async function startDiscordHarness(
     buttons: core.services.buttons,
     logger,
   });
+  core.services.publishers.register(adapter.publisher);
   if (!options.manualStart) await adapter.start();
   return {
     fake,

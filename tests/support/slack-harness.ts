@@ -23,12 +23,13 @@ export interface SlackHarness {
 export const MEMBER = 'U00FAKEUSER2';
 
 export async function startSlackHarness(
-  options: { mode?: 'socket' | 'http'; documents?: LibraryDocument[]; locale?: string; botToken?: string; otherUsers?: string[] } = {},
+  options: { mode?: 'socket' | 'http'; documents?: LibraryDocument[]; locale?: string; botToken?: string; otherUsers?: string[]; core?: CoreHarness } = {},
 ): Promise<SlackHarness> {
   // Other members (`otherUsers`) speak English too.
   const others = Object.fromEntries((options.otherUsers ?? []).map((user) => [user, { locale: 'en-US' }]));
   const fake = await startFakeSlack({ users: { ...others, [MEMBER]: { locale: options.locale ?? 'en-US' } } });
-  const core = createCoreHarness(options.documents ?? []);
+  // A shared core: two platforms' fakes talking to one hub (the cross-platform tests).
+  const core = options.core ?? createCoreHarness(options.documents ?? []);
   const { logger, lines } = recordingLogger();
   const mode: SlackConfig['mode'] =
     options.mode === 'http'
@@ -45,13 +46,14 @@ export async function startSlackHarness(
     logger,
     socketPingTimeoutMs: 400,
   });
+  core.services.publishers.register(adapter.publisher);
   try {
     await adapter.start();
     if (mode.kind === 'socket') await fake.waitForConnections(1);
   } catch (error) {
     await adapter.stop().catch(() => {});
     await fake.close();
-    core.db.close();
+    if (!options.core) core.db.close();
     throw error;
   }
   return {
@@ -62,7 +64,7 @@ export async function startSlackHarness(
     async close() {
       await adapter.stop().catch(() => {});
       await fake.close();
-      core.db.close();
+      if (!options.core) core.db.close();
     },
   };
 }

@@ -63,6 +63,7 @@ export async function startTelegramHarness(options: TelegramHarnessOptions = {})
       await new Promise((resolve) => setTimeout(resolve, 5));
     },
   });
+  core.services.publishers.register(adapter.publisher);
   if (!options.manualStart) await adapter.start();
   return {
     fake,

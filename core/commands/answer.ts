@@ -1,0 +1,85 @@
+/**
+ * `/answer <id> <text>`, `/accept <id> <answer number>`, and the buttons on
+ * posted questions and answers: Answer (the next private message is the
+ * answer, or the command it names), Not for me (an expert declines), Accept.
+ */
+import { paragraph, reply, text } from '../model/reply-builders.ts';
+import { fail, ok, type ActionSpec, type CommandSpec } from '../router/command.ts';
+import type { AwaitingText } from '../router/router.ts';
+import { UserError } from '../router/user-error.ts';
+import { acceptAnswer, ANSWER_MAX, answerQuestion, visibleQuestion } from '../questions/answer-flow.ts';
+import { QUESTION_ACTION } from '../questions/question-cards.ts';
+import { parseQuestionId } from '../questions/question-id.ts';
+import { accountOf } from '../members/member-context.ts';
+import { requireActiveMember } from './ask.ts';
+import { PENDING_INPUT_MAX_AGE_MS } from './onboarding.ts';
+
+const ANSWER_STEP = 'answer:';
+
+export const answerCommand: CommandSpec<{ id: string; text: string }> = {
+  name: 'answer',
+  descriptionKey: 'help.commands.answer',
+  parse(args) {
+    const [first = ''] = args.trim().split(/\s+/);
+    const id = parseQuestionId(first);
+    const typed = args.trim().slice(first.length).trim();
+    if (!id || !typed) return fail(new UserError('answer.usage', { example: '/answer Q7K2P …' }));
+    if (typed.length > ANSWER_MAX) return fail(new UserError('answer.tooLong', { max: ANSWER_MAX, length: typed.length }));
+    return ok({ id, text: typed });
+  },
+  guards: [requireActiveMember],
+  run: (context, args) => answerQuestion(context, args.id, args.text),
+};
+
+export const acceptCommand: CommandSpec<{ id: string; number: number }> = {
+  name: 'accept',
+  descriptionKey: 'help.commands.accept',
+  parse(args) {
+    const [first = '', number = ''] = args.trim().split(/\s+/);
+    const id = parseQuestionId(first);
+    if (!id || !/^\d{1,4}$/.test(number)) return fail(new UserError('accept.usage', { example: '/accept Q7K2P 1' }));
+    return ok({ id, number: Number(number) });
+  },
+  guards: [requireActiveMember],
+  run: (context, args) => acceptAnswer(context, args.id, args.number),
+};
+
+export const questionAction: ActionSpec = {
+  actionId: QUESTION_ACTION,
+  async run(context, value) {
+    const [what = '', typedId = '', number = ''] = value.split(':');
+    const id = parseQuestionId(typedId);
+    if (!id) throw new UserError('errors.unknownButton');
+    const verdict = await requireActiveMember(context);
+    if (!verdict.ok) throw verdict.error;
+    if (what === 'accept' && /^\d+$/.test(number)) return acceptAnswer(context, id, Number(number));
+    const question = await visibleQuestion(context, id);
+    if (what === 'decline') {
+      await context.services.questions.setRouteStatus(question.id, context.member!.id, 'declined');
+      return reply([paragraph(text(context.t('answer.declined', { id: question.id })))], { private: true });
+    }
+    if (what !== 'answer') throw new UserError('errors.unknownButton');
+    const command = context.command('answer', `${question.id} …`);
+    // Where members write to the bot in plain messages, the next one is the answer.
+    if (context.incoming.conversation.kind === 'private') {
+      await context.services.pendingInputs.set(accountOf(context), `${ANSWER_STEP}${question.id}`);
+      return reply([paragraph(text(context.t('answer.typeIt', { id: question.id, command })))], { private: true });
+    }
+    return reply([paragraph(text(context.t('answer.howTo', { id: question.id, command })))], { private: true });
+  },
+};
+
+/** The Answer button's typed answer: the next private message. */
+export const awaitingAnswerText: AwaitingText = {
+  async answer(context, typed) {
+    const pending = await context.services.pendingInputs.get(accountOf(context));
+    if (!pending?.step.startsWith(ANSWER_STEP)) return undefined;
+    if (context.services.clock.now().getTime() - pending.since.getTime() > PENDING_INPUT_MAX_AGE_MS) return undefined;
+    await context.services.pendingInputs.clear(accountOf(context));
+    const id = pending.step.slice(ANSWER_STEP.length);
+    if (typed.trim().length > ANSWER_MAX) throw new UserError('answer.tooLong', { max: ANSWER_MAX, length: typed.trim().length });
+    return answerQuestion(context, id, typed.trim());
+  },
+  // Any command drops it (onboarding's clears every pending input).
+  beforeCommand: async () => {},
+};
