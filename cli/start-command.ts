@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createApp, createPlatformAdapters, promoteConfiguredAdmins, seedSampleLibrary, type App, type PlatformAdapter } from '../main.ts';
 import { runConsoleChat } from './console-command.ts';
+import { startQuestionReminders } from '../jobs/question-reminders.ts';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -31,9 +32,11 @@ async function runStart(withConsole: boolean): Promise<number> {
     app.close();
     return 1;
   }
+  const stopReminders = startQuestionReminders({ ...app.services, translator: app.translator, logger: app.logger });
   const stopped = waitForStopSignal();
   if (withConsole) await Promise.race([runConsoleChat(config, app), stopped]);
   else await stopped;
+  stopReminders();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   app.close();
   return 0;

@@ -50,7 +50,7 @@ export interface Answer {
 export interface QuestionPost {
   questionId: string;
   answerNumber?: number;
-  kind: 'group' | 'channel' | 'expert' | 'asker';
+  kind: 'group' | 'channel' | 'expert' | 'asker' | 'moderator';
   platform: PlatformName;
   conversationId: string;
   /** The language it was written in. */

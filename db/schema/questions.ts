@@ -114,7 +114,7 @@ export const questionPosts = sqliteTable(
       .references(() => questions.id, { onDelete: 'cascade' }),
     /** Null: the question itself; else the answer's number. */
     answerNumber: integer('answer_number'),
-    kind: text('kind', { enum: ['group', 'channel', 'expert', 'asker'] }).notNull(),
+    kind: text('kind', { enum: ['group', 'channel', 'expert', 'asker', 'moderator'] }).notNull(),
     platform: text('platform').notNull(),
     conversationId: text('conversation_id').notNull(),
     /** The language it was written in, so a change (an accepted answer) is written in it too. */
