@@ -41,6 +41,14 @@ export class SqliteQuestionStore extends SqliteQuestionRecords implements Questi
       }));
   }
 
+  async questionPostedAs(platform: PlatformName, conversationId: string, messageId: string): Promise<string | undefined> {
+    const row = this.db.orm.select({ questionId: questionPosts.questionId }).from(questionPosts)
+      .where(and(eq(questionPosts.platform, platform), eq(questionPosts.conversationId, conversationId), isNull(questionPosts.answerNumber),
+        inArray(questionPosts.kind, ['group', 'channel']), sql`EXISTS (SELECT 1 FROM json_each(${questionPosts.messageIds}) WHERE json_each.value = ${messageId})`))
+      .get();
+    return row?.questionId;
+  }
+
   /**
    * Experts who said they know the question's topic (any topic when the
    * question has none), work in the asker's country and speak the

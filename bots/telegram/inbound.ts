@@ -48,8 +48,11 @@ function fromMessage(eventId: string, message: Message, bot: TelegramBotIdentity
   if (!content || !sender) return undefined;
   const conversation = conversationOf(message.chat, topicOf(message));
   const replyTo = content.kind === 'command' ? repliedAuthor(message, bot) : undefined;
+  // A reply to the bot's own message reaches it even in privacy mode: a reply to a posted question is an answer.
+  const replied = message.reply_to_message;
+  const repliesToBot = content.kind === 'text' && replied?.from?.id === bot.id ? { messageId: String(replied.message_id) } : undefined;
   return {
-    incoming: { eventId, platform: 'telegram', sender, conversation, content, ...(replyTo ? { replyTo } : {}) },
+    incoming: { eventId, platform: 'telegram', sender, conversation, content, ...(replyTo ? { replyTo } : {}), ...(repliesToBot ? { repliesToBot } : {}) },
     chatId: message.chat.id,
     ...(conversation.threadId ? { threadId: Number(conversation.threadId) } : {}),
     ...(conversation.kind === 'group' ? { replyToMessageId: message.message_id } : {}),

@@ -4,7 +4,8 @@
  * answer, or the command it names), Not for me (an expert declines), Accept.
  */
 import { paragraph, reply, text } from '../model/reply-builders.ts';
-import { fail, ok, type ActionSpec, type CommandSpec } from '../router/command.ts';
+import type { Reply } from '../model/reply.ts';
+import { fail, ok, type ActionSpec, type CommandContext, type CommandSpec } from '../router/command.ts';
 import type { AwaitingText } from '../router/router.ts';
 import { UserError } from '../router/user-error.ts';
 import { acceptAnswer, ANSWER_MAX, answerQuestion, visibleQuestion } from '../questions/answer-flow.ts';
@@ -68,6 +69,16 @@ export const questionAction: ActionSpec = {
     return reply([paragraph(text(context.t('answer.howTo', { id: question.id, command })))], { private: true });
   },
 };
+
+/** A reply to a question's post in a group (Telegram) is an answer to it. */
+export async function answerByReply(context: CommandContext, typed: string, messageId: string): Promise<Reply | undefined> {
+  const { platform, conversation } = context.incoming;
+  const questionId = await context.services.questions.questionPostedAs(platform, conversation.id, messageId);
+  if (!questionId) return undefined;
+  if (context.member?.status !== 'active') throw new UserError('ask.joinFirst', { command: context.command('start') });
+  if (typed.length > ANSWER_MAX) throw new UserError('answer.tooLong', { max: ANSWER_MAX, length: typed.length });
+  return answerQuestion(context, questionId, typed);
+}
 
 /** The Answer button's typed answer: the next private message. */
 export const awaitingAnswerText: AwaitingText = {

@@ -3,7 +3,7 @@ import type { CommandSpec, CoreServices } from '../router/command.ts';
 import { MemberRateLimit } from '../router/member-rate-limit.ts';
 import { Router, type AwaitingText } from '../router/router.ts';
 import { askAction } from '../questions/ask-flow.ts';
-import { acceptCommand, answerCommand, awaitingAnswerText, questionAction } from './answer.ts';
+import { acceptCommand, answerByReply, answerCommand, awaitingAnswerText, questionAction } from './answer.ts';
 import { askCommand, askFromSearchAction } from './ask.ts';
 import { hideCommand } from './hide.ts';
 import { questionCommand, questionsCommand } from './questions.ts';
@@ -39,6 +39,8 @@ export function createCoreRouter(services: CoreServices, options: CoreRouterOpti
     actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction, expertsPageAction, askAction, askFromSearchAction, questionAction],
     // Onboarding's typed answers (name, organisation) and an expert's answer come as the next plain message.
     awaitingText: firstAwaiting([awaitingProfileText, awaitingAnswerText]),
+    // A reply to a posted question (Telegram) answers it.
+    replyToBot: answerByReply,
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
     // A suspended member can still read the notice, take their data and erase it.

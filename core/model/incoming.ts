@@ -46,6 +46,11 @@ export interface Incoming {
    */
   replyTo?: { senderId: string };
   /**
+   * The bot's own message this one answers (a Telegram reply to a posted
+   * question), so a plain reply can be an answer to it.
+   */
+  repliesToBot?: { messageId: string };
+  /**
    * How a member types a command here, when it is not `/name`: Slack apps
    * have one slash command, so there it is `/hub name`. Replies that name a
    * command use it.

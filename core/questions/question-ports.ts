@@ -102,6 +102,8 @@ export interface QuestionStore {
   addPost(post: QuestionPost): Promise<void>;
   /** The messages about the question: `null` its own, a number that answer's, nothing given: all of them. */
   posts(questionId: string, answerNumber?: number | null): Promise<QuestionPost[]>;
+  /** The question whose own post (in a group or Q&A channel) is this platform message. */
+  questionPostedAs(platform: PlatformName, conversationId: string, messageId: string): Promise<string | undefined>;
   /** Active experts (or staff) whose expert profile fits, on their oldest account; the asker never. */
   expertsFor(question: Pick<Question, 'topics' | 'country' | 'languageGroup' | 'askerId'>, limit: number): Promise<ExpertCandidate[]>;
   addRoute(questionId: string, expert: ExpertCandidate): Promise<void>;

@@ -40,6 +40,8 @@ export interface RouterOptions {
    * a suspension does not take away). Everything else from them is ignored.
    */
   whileSuspended?: { commands: readonly string[]; actions: readonly string[] };
+  /** A plain message in a group that replies to one of the bot's messages (an answer to a posted question); undefined: not one it handles. */
+  replyToBot?(context: CommandContext, text: string, messageId: string): Promise<Reply | undefined>;
 }
 
 export class Router {
@@ -107,6 +109,8 @@ export class Router {
         return handleChatEvent(context, content);
       case 'text': {
         const fallback = this.options.privateTextCommand;
+        const repliesTo = context.incoming.repliesToBot;
+        if (context.incoming.conversation.kind === 'group' && repliesTo && content.text.trim()) return this.options.replyToBot?.(context, content.text.trim(), repliesTo.messageId);
         if (context.incoming.conversation.kind !== 'private' || !content.text.trim()) return undefined;
         const answered = await this.options.awaitingText?.answer(context, content.text);
         if (answered) return answered;

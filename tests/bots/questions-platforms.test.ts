@@ -58,6 +58,39 @@ describe('Telegram: the safeguarding stop in a group', () => {
   });
 });
 
+describe('Telegram: a reply to the question in the group is an answer', () => {
+  it('answers the question the reply quotes: under it in the group, and to the asker privately', async () => {
+    const h = (telegram = await startTelegramHarness());
+    const ASKER = 100000003;
+    const GROUP = -1001000000001;
+    const PEER = 100000002;
+    await joinAs(h.core, 'telegram', String(ASKER), 'Ana');
+    await joinAs(h.core, 'telegram', String(PEER), 'Goran');
+    const preview = await answerOnTelegram(h, telegramGroupCommand(500, '/ask How do we find foster families for teenagers?'), /not posted yet/);
+    const post = preview.params.reply_markup.inline_keyboard.flat().find((candidate: { text: string }) => candidate.text === 'Post');
+    const press = { ...telegramFixture('callback_query_with_message_cyrillic'), update_id: 501 };
+    press.callback_query.from = { ...press.callback_query.from, id: ASKER, language_code: 'en' };
+    press.callback_query.message.chat = { id: GROUP, type: 'supergroup', title: 'Test Supergroup' };
+    press.callback_query.data = post.callback_data;
+    await answerOnTelegram(h, press, /Question Q/);
+    await vi.waitFor(() => expect(count(h.core, 'question_posts')).toBe(1));
+    const questionMessage = Number(JSON.parse((h.core.db.sqlite.prepare('SELECT message_ids FROM question_posts').get() as { message_ids: string }).message_ids)[0]);
+
+    // Goran answers by replying to the bot's question in the group, without a command.
+    const reply = telegramGroupCommand(502, 'Start with the regional foster care centre.');
+    delete reply.message.entities;
+    reply.message.from = { id: PEER, is_bot: false, first_name: 'Goran', language_code: 'en' };
+    reply.message.reply_to_message = { message_id: questionMessage, date: 1721592580, chat: reply.message.chat, from: { ...h.fake.botInfo }, text: 'Question' };
+    const toAsker = h.fake.waitForCall('sendMessage', (call) => call.params.chat_id === ASKER && /has an answer/.test(call.params.text));
+    const under = await answerOnTelegram(h, reply, /Answer 1 to Q/);
+    expect(under.params.chat_id).toBe(GROUP);
+    expect(under.params.reply_parameters.message_id).toBe(questionMessage);
+    expect(under.params.text).toContain('Goran');
+    expect((await toAsker).params.text).toContain('Start with the regional foster care centre.');
+    expect(count(h.core, 'answers')).toBe(1);
+  });
+});
+
 describe('Discord: posted in a server channel, answered under it, accepted, hidden', () => {
   const CHANNEL = '645027906669510662';
   const ASKER = '53908232506179585';
