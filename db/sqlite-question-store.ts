@@ -41,6 +41,18 @@ export class SqliteQuestionStore extends SqliteQuestionRecords implements Questi
       }));
   }
 
+  async postsByMember(memberId: string): Promise<QuestionPost[]> {
+    const rows = this.db.sqlite.prepare(`SELECT p.question_id AS questionId FROM question_posts p JOIN questions q ON q.id = p.question_id WHERE q.asker_id = @member
+      UNION SELECT a.question_id FROM answers a WHERE a.answerer_id = @member`).all({ member: memberId }) as Array<{ questionId: string }>;
+    const posts: QuestionPost[] = [];
+    for (const { questionId } of rows) {
+      const question = await this.find(questionId);
+      if (question?.askerId === memberId) posts.push(...(await this.posts(questionId)));
+      else for (const answer of await this.answersOf(questionId)) if (answer.answererId === memberId) posts.push(...(await this.posts(questionId, answer.number)));
+    }
+    return posts;
+  }
+
   async questionPostedAs(platform: PlatformName, conversationId: string, messageId: string): Promise<string | undefined> {
     const row = this.db.orm.select({ questionId: questionPosts.questionId }).from(questionPosts)
       .where(and(eq(questionPosts.platform, platform), eq(questionPosts.conversationId, conversationId), isNull(questionPosts.answerNumber),

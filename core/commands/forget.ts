@@ -6,6 +6,7 @@
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
 import { ok, type ActionSpec, type CommandSpec } from '../router/command.ts';
+import { changePosts } from '../questions/question-delivery.ts';
 
 export const FORGET_ACTION = 'forget';
 
@@ -15,7 +16,7 @@ export const forgetCommand: CommandSpec<null> = {
   parse: () => ok(null),
   async run(context) {
     const { t } = context;
-    return reply([paragraph(text(t('forget.confirm')))], {
+    return reply([paragraph(text(t('forget.confirm'))), paragraph(text(t('forget.questions')))], {
       private: true,
       buttons: [[
         { actionId: FORGET_ACTION, label: t('forget.erase'), value: 'erase' },
@@ -31,6 +32,8 @@ export const forgetAction: ActionSpec = {
     const { t } = context;
     if (value !== 'erase') return reply([paragraph(text(t('forget.cancelled')))], { private: true });
     const { platform, sender } = context.incoming;
+    // What they asked and answered is taken down where it was posted first: once erased, nothing says where it went.
+    if (context.member) await changePosts(context.services, await context.services.questions.postsByMember(context.member.id), () => 'remove');
     await context.services.personalData.erase(platform, sender.id);
     // Said in the language the member had: their setting is gone with the rest.
     return reply([paragraph(text(t('forget.done', { start: context.command('start') })))], { private: true });

@@ -102,6 +102,8 @@ export interface QuestionStore {
   addPost(post: QuestionPost): Promise<void>;
   /** The messages about the question: `null` its own, a number that answer's, nothing given: all of them. */
   posts(questionId: string, answerNumber?: number | null): Promise<QuestionPost[]>;
+  /** Every message about the member's questions (answers under them included) and about their answers to others'. */
+  postsByMember(memberId: string): Promise<QuestionPost[]>;
   /** The question whose own post (in a group or Q&A channel) is this platform message. */
   questionPostedAs(platform: PlatformName, conversationId: string, messageId: string): Promise<string | undefined>;
   /** Active experts (or staff) whose expert profile fits, on their oldest account; the asker never. */

@@ -3,22 +3,27 @@
  * Telegram group (nothing reaches the group or the questions table until
  * the asker decided in private, and what reaches it is redacted), and on
  * Discord a question posted in a server channel, answered under it,
- * accepted (the message edited) and hidden (the messages deleted).
+ * accepted (the message edited) and hidden (the messages deleted); on
+ * Slack an answer accepted in the asker's DM (chat.update).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoreHarness } from '../support/core-harness.ts';
 import { buttonPress, DM_USER_ID, dmSlashCommand, slashCommand, startDiscordHarness, type DiscordHarness } from '../support/discord-harness.ts';
 import { answerTo as answerOnDiscord, buttonIn } from '../support/discord-members.ts';
 import { joinAs, telegramGroupCommand } from '../support/question-fixtures.ts';
+import { MEMBER as SLACK_ASKER, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
+import { hubInDm, pressOn as pressOnSlack } from '../support/slack-members.ts';
 import { startTelegramHarness, telegramFixture, type TelegramHarness } from '../support/telegram-harness.ts';
 import { answerTo as answerOnTelegram } from '../support/telegram-members.ts';
 
 let telegram: TelegramHarness | undefined;
 let discord: DiscordHarness | undefined;
+let slack: SlackHarness | undefined;
 afterEach(async () => {
   await telegram?.close();
   await discord?.close();
-  telegram = discord = undefined;
+  await slack?.close();
+  telegram = discord = slack = undefined;
 });
 
 const count = (core: CoreHarness, table: string) => (core.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -124,5 +129,32 @@ describe('Discord: posted in a server channel, answered under it, accepted, hidd
     const deleted = d.fake.requestsTo('DELETE', /^\/channels\/\d+\/messages\/\d+$/).map((request) => request.path);
     expect(deleted).toContain(`/channels/${CHANNEL}/messages/${questionMessage}`);
     expect(deleted).toHaveLength(3);
+  });
+});
+
+describe('Slack: the answer in the asker\'s DM, accepted there', () => {
+  it('posts the answer into the DM with Accept; accepting edits that message (chat.update)', async () => {
+    const PEER = 'U00FAKEUSER3';
+    const h = (slack = await startSlackHarness({ otherUsers: [PEER] }));
+    await joinAs(h.core, 'slack', SLACK_ASKER, 'Ana');
+    await joinAs(h.core, 'slack', PEER, 'Goran');
+    const preview = await hubInDm(h.fake, SLACK_ASKER, 'ask How do we find foster families for teenagers?', /not posted yet/);
+    expect(preview.params.response_type).toBe('ephemeral');
+    await pressOnSlack(h.fake, preview, 'Post', /Posted as Q/, SLACK_ASKER);
+    const id = (h.core.db.sqlite.prepare('SELECT id FROM questions').get() as { id: string }).id;
+
+    const delivered = h.fake.waitForCall('chat.postMessage', (call) => /has an answer/.test(JSON.stringify(call.params)));
+    await hubInDm(h.fake, PEER, `answer ${id} Start with the regional foster care centre.`, /sent to the asker/);
+    const toAna = await delivered;
+    await vi.waitFor(() => expect(count(h.core, 'question_posts')).toBe(1));
+    const kept = h.core.db.sqlite.prepare('SELECT conversation_id AS channel, message_ids FROM question_posts').get() as { channel: string; message_ids: string };
+    expect(kept.channel).toBe(toAna.params.channel);
+
+    const updated = h.fake.waitForCall('chat.update', (call) => /Accepted by the asker/.test(JSON.stringify(call.params)));
+    await pressOnSlack(h.fake, toAna, 'Accept this answer', /is accepted/, SLACK_ASKER);
+    const update = await updated;
+    expect(update.params.channel).toBe(kept.channel);
+    expect(update.params.ts).toBe(JSON.parse(kept.message_ids)[0]);
+    expect(JSON.stringify(update.params.blocks)).not.toContain('Accept this answer');
   });
 });

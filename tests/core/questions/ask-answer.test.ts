@@ -179,3 +179,21 @@ describe('/answer, /accept, /hide', () => {
     expect(count('answers')).toBe(0);
   });
 });
+
+describe('/forget and questions', () => {
+  it('takes down the member\'s questions (with the answers under them) and their answers to others, then erases them', async () => {
+    const vesna = await expert('20', 'Dr Vesna', ['alternative care']);
+    const ana = hub.person('10');
+    await ana.agree();
+    await ana.press('ask', button(await ana.command('ask', 'How do we find foster families?', { group: true }), 'Post').value);
+    const id = (hub.db.sqlite.prepare('SELECT id FROM questions').get() as { id: string }).id;
+    await vesna.send('answer', `${id} Start with the regional foster care centre.`);
+    const posted = telegram.posts.map((post) => post.messageId);
+    expect(posted).toHaveLength(4);
+    const confirm = await ana.command('forget');
+    expect(text(confirm)).toContain('taken down wherever they were posted');
+    await ana.press('forget', 'erase');
+    expect(telegram.removed.sort()).toEqual(posted.sort());
+    for (const table of ['questions', 'answers', 'question_posts', 'question_routes']) expect(count(table)).toBe(0);
+  });
+});
