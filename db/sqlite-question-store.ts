@@ -133,6 +133,17 @@ export class SqliteQuestionStore extends SqliteQuestionRecords implements Questi
     })();
   }
 
+  async answeredWithAnswers(): Promise<Array<{ question: Question; answers: string[]; accepted: boolean }>> {
+    const rows = this.db.orm.select().from(questions).where(and(eq(questions.status, 'answered'), isNull(questions.hiddenAt))).orderBy(sql`${questions.createdAt} DESC`).all();
+    const visible = this.db.sqlite.prepare('SELECT question_id AS questionId, text, accepted FROM answers WHERE hidden_at IS NULL ORDER BY number').all() as Array<{ questionId: string; text: string; accepted: number }>;
+    const byQuestion = new Map<string, typeof visible>();
+    for (const answer of visible) byQuestion.set(answer.questionId, [...(byQuestion.get(answer.questionId) ?? []), answer]);
+    return rows.flatMap((row) => {
+      const answers = byQuestion.get(row.id) ?? [];
+      return answers.length > 0 ? [{ question: toQuestion(row), answers: answers.map((answer) => answer.text), accepted: answers.some((answer) => answer.accepted === 1) }] : [];
+    });
+  }
+
   async openQuestions(): Promise<QuestionSummary[]> {
     return this.summaries(and(eq(questions.status, 'open'), isNull(questions.hiddenAt)));
   }

@@ -6,6 +6,7 @@ import { ok, type ActionSpec, type CommandContext, type CommandSpec } from '../r
 import { UserError } from '../router/user-error.ts';
 import { hasFilters, hasPositiveTerms } from '../search/parsed-query.ts';
 import { parseQuery } from '../search/query-parser.ts';
+import { isQuestionSearch, searchQuestions } from '../questions/search-questions.ts';
 import { searchExample } from './examples.ts';
 import { PAGE_SIZE, resultsReply, SEARCH_PAGE_ACTION } from './search-results.ts';
 
@@ -31,6 +32,8 @@ export const searchPageAction: ActionSpec = {
 
 async function searchPage(context: CommandContext, query: string, pageIndex: number, token?: string): Promise<Reply> {
   const parsed = parseQuery(query);
+  // type:qa searches the answered questions instead of the library.
+  if (isQuestionSearch(parsed) && hasPositiveTerms(parsed)) return searchQuestions(context, parsed, query);
   if (!hasPositiveTerms(parsed) && parsed.excluded.length > 0 && !hasFilters(parsed.filters)) {
     return reply([paragraph(text(context.t('search.onlyExclusions')))]);
   }

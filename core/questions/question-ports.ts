@@ -117,6 +117,8 @@ export interface QuestionStore {
   claimModeratorReminders(before: Date): Promise<Question[]>;
   /** Active moderators and administrators, on their oldest account. */
   moderators(): Promise<ExpertCandidate[]>;
+  /** Answered, visible questions with the text of their visible answers (/search type:qa), newest first. */
+  answeredWithAnswers(): Promise<Array<{ question: Question; answers: string[]; accepted: boolean }>>;
   /** For the digest: open questions that need an expert. */
   openQuestions(): Promise<QuestionSummary[]>;
   /** For the digest: questions first answered in [from, to). */

@@ -197,3 +197,26 @@ describe('/forget and questions', () => {
     for (const table of ['questions', 'answers', 'question_posts', 'question_routes']) expect(count(table)).toBe(0);
   });
 });
+
+describe('/search type:qa', () => {
+  it('finds answered questions by the words of the question and its answers, not open or hidden ones', async () => {
+    const vesna = await expert('20', 'Dr Vesna', ['alternative care']);
+    const ana = hub.person('10');
+    await ana.agree();
+    const ask = async (question: string) => {
+      await ana.press('ask', button(await ana.command('ask', question), 'Post').value);
+      return (hub.db.sqlite.prepare('SELECT id FROM questions ORDER BY rowid DESC').get() as { id: string }).id;
+    };
+    const answered = await ask('How do we find foster families for teenagers?');
+    await vesna.send('answer', `${answered} Start with the regional kinship care centre.`);
+    const open = await ask('Which foster families take siblings?');
+    expect(await ana.send('search', 'foster type:qa')).toContain(answered);
+    expect(await ana.send('search', 'foster type:qa')).not.toContain(open);
+    // Words of the answer count, in other forms too.
+    expect(await ana.send('search', 'kinship centres type:qa')).toContain('1 answered question:');
+    expect(await ana.send('search', 'foster -kinship type:qa')).toContain('No answered question matches');
+    const moderator = await hub.withRole('30', 'moderator');
+    await moderator.send('hide', answered);
+    expect(await ana.send('search', 'foster type:qa')).toContain('No answered question matches');
+  });
+});
