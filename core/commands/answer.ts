@@ -13,9 +13,12 @@ import { QUESTION_ACTION } from '../questions/question-cards.ts';
 import { parseQuestionId } from '../questions/question-id.ts';
 import { accountOf } from '../members/member-context.ts';
 import { requireActiveMember } from './ask.ts';
+import { questionCommand } from './questions.ts';
 import { PENDING_INPUT_MAX_AGE_MS } from './onboarding.ts';
 
 const ANSWER_STEP = 'answer:';
+/** Discord has slash commands only: a plain DM never reaches the bot, so the Answer button names the command there. */
+const WITHOUT_PLAIN_MESSAGES: ReadonlySet<string> = new Set(['discord']);
 
 export const answerCommand: CommandSpec<{ id: string; text: string }> = {
   name: 'answer',
@@ -55,6 +58,7 @@ export const questionAction: ActionSpec = {
     if (!verdict.ok) throw verdict.error;
     if (what === 'accept' && /^\d+$/.test(number)) return acceptAnswer(context, id, Number(number));
     const question = await visibleQuestion(context, id);
+    if (what === 'show') return questionCommand.run(context, question.id);
     if (what === 'decline') {
       await context.services.questions.setRouteStatus(question.id, context.member!.id, 'declined');
       return reply([paragraph(text(context.t('answer.declined', { id: question.id })))], { private: true });
@@ -62,7 +66,7 @@ export const questionAction: ActionSpec = {
     if (what !== 'answer') throw new UserError('errors.unknownButton');
     const command = context.command('answer', `${question.id} …`);
     // Where members write to the bot in plain messages, the next one is the answer.
-    if (context.incoming.conversation.kind === 'private') {
+    if (context.incoming.conversation.kind === 'private' && !WITHOUT_PLAIN_MESSAGES.has(context.incoming.platform)) {
       await context.services.pendingInputs.set(accountOf(context), `${ANSWER_STEP}${question.id}`);
       return reply([paragraph(text(context.t('answer.typeIt', { id: question.id, command })))], { private: true });
     }

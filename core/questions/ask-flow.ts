@@ -17,7 +17,7 @@ import { UserError } from '../router/user-error.ts';
 import { detectPersonalData } from '../safeguarding/detect-personal-data.ts';
 import type { Finding } from '../safeguarding/finding.ts';
 import { redact } from '../safeguarding/redact.ts';
-import { topicList } from './question-cards.ts';
+import { QUESTION_ACTION, topicList } from './question-cards.ts';
 import { dmTarget } from './question-delivery.ts';
 import type { QuestionDraft } from './question-ports.ts';
 import { publishQuestion } from './publish-question.ts';
@@ -126,5 +126,8 @@ async function decide(context: CommandContext, member: Member, draft: QuestionDr
     paragraph(text(`${t(result.inGroup ? 'ask.postedInGroup' : 'ask.postedInChannels', { count: result.channels })} ${t('ask.sentToExperts', { count: result.experts })}`)),
     paragraph(text(t('ask.answersReachYou', { command: context.command('question', result.question.id) }))),
   ];
-  return reply(lines, { private: true });
+  // Private (an anonymous asker's "posted" is theirs alone); with a button, so that on Telegram it
+  // replaces the preview it was decided on rather than becoming a toast that leaves the preview standing.
+  const show = { actionId: QUESTION_ACTION, label: t('ask.showQuestion'), value: `show:${result.question.id}` };
+  return reply(lines, { private: true, buttons: [[show]] });
 }

@@ -53,7 +53,10 @@ describe('Telegram: the safeguarding stop in a group', () => {
     press.callback_query.message.chat = { id: ASKER, type: 'private', first_name: 'Ana' };
     press.callback_query.data = button.callback_data;
     const posted = h.fake.waitForCall('sendMessage', (call) => call.params.chat_id === GROUP && /Question Q/.test(call.params.text));
-    await answerOnTelegram(h, press, /Posted as Q/, 'answerCallbackQuery');
+    // The warning she decided on is replaced by the outcome (and its buttons with it).
+    const outcome = await answerOnTelegram(h, press, /Posted as Q/, 'editMessageText');
+    expect(outcome.params.chat_id).toBe(ASKER);
+    expect(JSON.stringify(outcome.params.reply_markup)).not.toContain('Post the redacted version');
     const post = await posted;
     expect(post.params.text).toContain('[phone number removed]');
     expect(post.params.text).toContain('[name removed], 12 godina');

@@ -103,6 +103,7 @@ describe('/ask', () => {
     await hub.services.experts.update((await hub.person('21').member()).id, { topics: ['family support'] });
     const done = await ana.press('ask', button(changed, 'Post').value);
     expect(text(done)).toContain('I sent it to 1 expert.');
+    expect(text(await ana.press('qa', button(done, 'Show the question').value))).toContain('How do we find foster families for teenagers?\nAsked by Ana\nNo answers yet.');
     expect(telegram.to('group-1')[0]!.text).toContain('Asked by Ana');
     expect(telegram.to('21')[0]!.text).toContain('A question for you as an expert');
     expect(telegram.to('20')).toHaveLength(0);
