@@ -45,6 +45,7 @@ async function deliver(deps: TurnDeps, turn: TelegramTurn, replies: Reply[]): Pr
   };
   if (!turn.callback) {
     for (const reply of replies) await deps.sender.send(place, reply);
+    if (turn.replyToMessageId && replies.some((reply) => reply.withdrawTrigger)) await withdraw(deps, turn.chatId, turn.replyToMessageId);
     return;
   }
   // A short note for the presser alone ("this button no longer works") is the answer's toast;
@@ -60,6 +61,20 @@ async function deliver(deps: TurnDeps, turn: TelegramTurn, replies: Reply[]): Pr
   for (const [index, reply] of replies.entries()) {
     const edited = index === 0 && messageId !== undefined && (await deps.sender.edit(turn.chatId, messageId, reply));
     if (!edited) await deps.sender.send(place, reply);
+  }
+}
+
+/**
+ * The member's message in the group carries identifying data (core said so):
+ * taken down if the bot may delete others' messages there (an administrator
+ * with "Delete messages"); otherwise it stays, and the log says why.
+ * https://core.telegram.org/bots/api#deletemessage
+ */
+async function withdraw(deps: TurnDeps, chatId: number, messageId: number): Promise<void> {
+  try {
+    await deps.api.deleteMessage(chatId, messageId);
+  } catch (error) {
+    deps.logger.warn({ err: error, platform: 'telegram', chatId }, 'telegram: could not delete a message with identifying data (the bot needs the right to delete messages)');
   }
 }
 

@@ -49,6 +49,12 @@ export interface Reply {
   attachments?: Attachment[];
   /** Plain text for notifications and platforms that need one. */
   fallbackText: string;
+  /**
+   * The member's own message this answers carries a person's identifying
+   * data: where others can read it (a Telegram group), the adapter deletes
+   * it if the platform lets the bot. Slash commands are seen by no one else.
+   */
+  withdrawTrigger?: boolean;
   /** The member language it is written in (set by the router), so an adapter's own words can follow. */
   language?: string;
 }

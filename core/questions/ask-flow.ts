@@ -52,9 +52,9 @@ export async function startQuestion(context: CommandContext, member: Member, typ
   } catch (error) {
     services.logger.warn({ err: error, platform: incoming.platform }, 'questions: could not write to an asker privately');
     await services.questions.deleteDraft(draftId);
-    return reply([paragraph(text(context.t('ask.foundNoPrivateChat', { command: context.command('ask') })))], { private: true });
+    return { ...reply([paragraph(text(context.t('ask.foundNoPrivateChat', { command: context.command('ask') })))], { private: true }), withdrawTrigger: true };
   }
-  return reply([paragraph(text(context.t('ask.foundSentPrivately')))], { private: true });
+  return { ...reply([paragraph(text(context.t('ask.foundSentPrivately')))], { private: true }), withdrawTrigger: true };
 }
 
 function placeholder(context: CommandContext): (finding: Finding) => string {

@@ -44,6 +44,9 @@ describe('Telegram: the safeguarding stop in a group', () => {
     expect(warning.params.text).toContain('Nothing has been posted or saved as a question');
     const toGroup = () => h.fake.calls.filter((call) => call.params.chat_id === GROUP);
     expect(toGroup().map((call) => call.params.text).join('\n')).not.toMatch(/123 4567|Marko/);
+    // Her own /ask message, with the data in it, is taken down from the group.
+    const withdrawn = await h.fake.waitForCall('deleteMessage');
+    expect(withdrawn.params).toMatchObject({ chat_id: GROUP, message_id: 400 });
     expect(count(h.core, 'questions')).toBe(0);
     expect(count(h.core, 'question_drafts')).toBe(1);
 
