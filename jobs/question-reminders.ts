@@ -27,22 +27,21 @@ export interface ReminderRun {
 }
 
 export async function run(deps: ReminderDeps, now: Date): Promise<ReminderRun> {
-  const services = deps as CoreServices;
   let experts = 0;
   for (const due of await deps.questions.claimExpertReminders(new Date(now.getTime() - EXPERT_REMINDER_MS))) {
     const question = await deps.questions.find(due.questionId);
-    if (question && (await remind(services, question, due.expert, 'expert'))) experts += 1;
+    if (question && (await remind(deps, question, due.expert, 'expert'))) experts += 1;
   }
   let moderators = 0;
   const staff = await deps.questions.moderators();
   for (const question of await deps.questions.claimModeratorReminders(new Date(now.getTime() - MODERATOR_REMINDER_MS))) {
-    for (const moderator of staff) if (await remind(services, question, moderator, 'moderator')) moderators += 1;
+    for (const moderator of staff) if (await remind(deps, question, moderator, 'moderator')) moderators += 1;
   }
   if (experts + moderators > 0) deps.logger.info({ experts, moderators }, 'questions: reminders sent');
   return { experts, moderators };
 }
 
-async function remind(services: CoreServices, question: Question, to: ExpertCandidate, kind: 'expert' | 'moderator'): Promise<boolean> {
+async function remind(services: ReminderDeps, question: Question, to: ExpertCandidate, kind: 'expert' | 'moderator'): Promise<boolean> {
   const voice = await memberVoice(services, to.memberId);
   const t = translate(services, voice.language);
   const askerName = question.anonymous ? undefined : (await memberVoice(services, question.askerId)).name;

@@ -19,6 +19,9 @@ export function dmTarget(platform: PlatformName, userId: string): OutboundTarget
   return { conversationId: platform === 'telegram' || platform === 'console' ? userId : `${DM_TARGET_PREFIX}${userId}` };
 }
 
+/** What posting needs: the publishers, the store that keeps the posts, a log. */
+type Posting = Pick<CoreServices, 'publishers' | 'questions' | 'logger'>;
+
 export interface PostPlace {
   questionId: string;
   answerNumber?: number;
@@ -31,7 +34,7 @@ export interface PostPlace {
 }
 
 /** Posts and records it; false when it could not go. */
-export async function postAndRecord(services: CoreServices, place: PostPlace, message: Reply): Promise<boolean> {
+export async function postAndRecord(services: Posting, place: PostPlace, message: Reply): Promise<boolean> {
   const publisher = services.publishers.for(place.platform);
   if (!publisher) return false;
   try {
@@ -53,7 +56,7 @@ export async function postAndRecord(services: CoreServices, place: PostPlace, me
 }
 
 /** Replaces or removes every message in `posts`; one that fails is logged and the rest still change. */
-export async function changePosts(services: CoreServices, posts: QuestionPost[], change: (post: QuestionPost) => Reply | 'remove'): Promise<number> {
+export async function changePosts(services: Posting, posts: QuestionPost[], change: (post: QuestionPost) => Reply | 'remove'): Promise<number> {
   let changed = 0;
   for (const post of posts) {
     const publisher = services.publishers.for(post.platform);
@@ -72,12 +75,12 @@ export async function changePosts(services: CoreServices, posts: QuestionPost[],
 }
 
 /** `t` in a language. */
-export function translate(services: CoreServices, language: string): Translate {
+export function translate(services: Pick<CoreServices, 'translator'>, language: string): Translate {
   return (key, params) => services.translator.t(language, key, params);
 }
 
 /** A member's language and the name other members see. */
-export async function memberVoice(services: CoreServices, memberId: string): Promise<{ language: string; name?: string }> {
+export async function memberVoice(services: Pick<CoreServices, 'members'>, memberId: string): Promise<{ language: string; name?: string }> {
   const member = await services.members.findById(memberId);
   return { language: member?.language ?? DEFAULT_LANGUAGE, ...(member?.profile.displayName ? { name: member.profile.displayName } : {}) };
 }
