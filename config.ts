@@ -6,7 +6,16 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { HUB_TIME_ZONE, isTimeZone } from './core/content/time-zones.ts';
 import type { PlatformName } from './core/model/incoming.ts';
+import { parseFeedList, type FeedSource } from './jobs/feeds/feed-list.ts';
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+function digestSchedule(day: (typeof WEEKDAYS)[number], time: string, timeZone: string): DigestSchedule {
+  const [hour = 9, minute = 0] = time.split(':').map(Number);
+  return { weekday: WEEKDAYS.indexOf(day) + 1, hour, minute, timeZone };
+}
 
 const REPO_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -71,6 +80,15 @@ const schema = z.object({
   SLACK_HOST: z.string().min(1).default('0.0.0.0'),
   /** Another Web API base (GovSlack: https://slack-gov.com/api/; the tests' fake). */
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  /** The hub's time zone: of members without one of their own, and of the digest's schedule. */
+  CPHUB_TIME_ZONE: z.string().refine(isTimeZone, 'is not an IANA time zone (such as Europe/Belgrade)').default(HUB_TIME_ZONE),
+  /** The weekly digest's day (`off`: no digest job) and local time. */
+  CPHUB_DIGEST_DAY: z.enum([...WEEKDAYS, 'off']).default('monday'),
+  CPHUB_DIGEST_TIME: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'is a time of day, HH:MM (e.g. 09:00)').default('09:00'),
+  /** RSS/Atom feeds polled every hour: `[language] [COUNTRY] <url>`, separated by commas or new lines. */
+  CPHUB_FEEDS: z.string().optional(),
+  /** How long one feed may take before it is skipped for this round. */
+  CPHUB_FEED_TIMEOUT_MS: z.coerce.number({ error: 'is a number of milliseconds' }).int().min(100).max(300_000).default(10_000),
 });
 
 export interface TelegramConfig {
@@ -93,8 +111,21 @@ export interface SlackConfig {
   mode: { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string; port: number; host: string };
 }
 
+export interface DigestSchedule {
+  /** ISO weekday, Monday 1 … Sunday 7. */
+  weekday: number;
+  hour: number;
+  minute: number;
+  timeZone: string;
+}
+
 export interface Config {
   databasePath: string;
+  hubTimeZone: string;
+  /** Absent: CPHUB_DIGEST_DAY=off. */
+  digest?: DigestSchedule;
+  feeds: readonly FeedSource[];
+  feedTimeoutMs: number;
   /** Accounts that are administrators once they have joined. */
   admins: ReadonlyArray<{ platform: PlatformName; userId: string }>;
   membership: 'open' | 'approved';
@@ -119,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...pairProblems(cleaned),
+    ...parseFeedList(cleaned['CPHUB_FEEDS'] ?? '').problems.map((problem) => `CPHUB_FEEDS: ${problem}`),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
@@ -129,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: values.LOG_LEVEL,
     admins: (values.CPHUB_ADMINS ?? '').split(',').filter(Boolean).map(parseAccount),
     membership: values.CPHUB_MEMBERSHIP,
+    hubTimeZone: values.CPHUB_TIME_ZONE,
+    ...(values.CPHUB_DIGEST_DAY === 'off' ? {} : { digest: digestSchedule(values.CPHUB_DIGEST_DAY, values.CPHUB_DIGEST_TIME, values.CPHUB_TIME_ZONE) }),
+    feeds: parseFeedList(values.CPHUB_FEEDS ?? '').feeds,
+    feedTimeoutMs: values.CPHUB_FEED_TIMEOUT_MS,
     ...(values.TELEGRAM_BOT_TOKEN ? { telegram: telegramConfig(values, values.TELEGRAM_BOT_TOKEN) } : {}),
     ...(values.DISCORD_TOKEN && values.DISCORD_APPLICATION_ID
       ? { discord: { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, apiUrl: values.DISCORD_API_URL.replace(/\/+$/, '') } }
@@ -204,6 +240,10 @@ export function describeConfig(config: Config): Record<string, unknown> {
   const slack = config.slack && { apiUrl: config.slack.apiUrl, mode: config.slack.mode.kind };
   return {
     databasePath: config.databasePath,
+    hubTimeZone: config.hubTimeZone,
+    digest: config.digest ?? 'off',
+    // Feed addresses may carry a key in their query: only the hosts are logged.
+    feeds: config.feeds.map((feed) => new URL(feed.url).host),
     sampleLibrary: config.sampleLibrary ?? 'off',
     ...(telegram ? { telegram } : {}),
     ...(discord ? { discord } : {}),

@@ -45,7 +45,7 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const services = createSqliteServices(db, clock, { admins: config.admins, membership: config.membership });
   const { store, search } = services;
   const translator = createTranslator();
-  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger });
+  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger, hubTimeZone: config.hubTimeZone });
   logger.info(describeConfig(config), 'cphub started');
   // Search still works without the native ranking, slower on a large library.
   if (db.ranking === 'bm25') logger.warn({ ranking: db.ranking }, 'search ranks with bm25(): build/cphub-rank was not built (npm run build:native needs a C compiler)');

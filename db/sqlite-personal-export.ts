@@ -11,7 +11,9 @@ import type { OpenDatabase } from './open-database.ts';
 import { accountSettings } from './schema/account-settings.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { chats } from './schema/chats.ts';
+import { digestSubscriptions } from './schema/digests.ts';
 import { linkCodes } from './schema/link-codes.ts';
+import { memberPreferences } from './schema/member-preferences.ts';
 import { memberAccounts, members } from './schema/members.ts';
 import { pendingInputs } from './schema/pending-inputs.ts';
 import { searchSessions } from './schema/search-sessions.ts';
@@ -44,6 +46,8 @@ export function exportPersonalData(db: OpenDatabase, account: { platform: Platfo
     // The codes themselves are left out: an export is a file, and a file travels.
     linkCodes: member ? orm.select({ issuedTo: linkCodes.issuedTo, expiresAt: linkCodes.expiresAt, usedAt: linkCodes.usedAt }).from(linkCodes).where(eq(linkCodes.memberId, member.id)).all() : [],
     auditLog: member ? auditAbout(db, member.id) : [],
+    preferences: member ? orm.select().from(memberPreferences).where(eq(memberPreferences.memberId, member.id)).all() : [],
+    digestSubscriptions: member ? orm.select().from(digestSubscriptions).where(eq(digestSubscriptions.memberId, member.id)).all() : [],
   };
 }
 

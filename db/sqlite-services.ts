@@ -9,9 +9,11 @@ import { SqliteAccountLinks } from './sqlite-account-links.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
 import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
+import { SqliteContentStore } from './sqlite-content-store.ts';
 import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
+import { SqliteMemberPreferences } from './sqlite-member-preferences.ts';
 import { SqliteMembers } from './sqlite-members.ts';
 import { SqlitePendingInputs } from './sqlite-pending-inputs.ts';
 import { SqlitePersonalData } from './sqlite-personal-data.ts';
@@ -28,6 +30,7 @@ export interface SqliteServiceOptions {
 export function createSqliteServices(db: OpenDatabase, clock: Clock, options: SqliteServiceOptions = {}) {
   return {
     store: new SqliteDocumentStore(db),
+    content: new SqliteContentStore(db, clock),
     search: new SqliteDocumentSearch(db, options.searchLimits),
     settings: new SqliteAccountSettings(db, clock),
     sessions: new SqliteSearchSessions(db, clock),
@@ -39,6 +42,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),
     pendingInputs: new SqlitePendingInputs(db, clock),
+    preferences: new SqliteMemberPreferences(db, clock),
   };
 }
 

@@ -15,6 +15,9 @@ import { consentAction, privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
+import { eventsCommand } from './events.ts';
+import { newsCommand } from './news.ts';
+import { timezoneCommand } from './timezone.ts';
 
 export interface CoreRouterOptions {
   /** Per-member command pace (on by default; test harnesses that send many commands turn it off). */
@@ -24,7 +27,7 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, auditCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, auditCommand, newsCommand, eventsCommand, timezoneCommand);
   return new Router(services, {
     commands,
     actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction],

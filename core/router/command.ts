@@ -4,6 +4,8 @@ import type { Reply } from '../model/reply.ts';
 import type {
   AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
+import type { ContentRepository } from '../content/content-ports.ts';
+import type { MemberPreferences } from '../members/member-preferences.ts';
 import type { UserError } from './user-error.ts';
 
 export interface CoreServices {
@@ -20,6 +22,11 @@ export interface CoreServices {
   translator: Translator;
   clock: Clock;
   logger: Logger;
+  /** News, events, trainings, webinars. */
+  content: ContentRepository;
+  preferences: MemberPreferences;
+  /** The zone for members who have none (CPHUB_TIME_ZONE). */
+  hubTimeZone?: string;
 }
 
 export interface CommandContext {

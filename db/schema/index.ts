@@ -8,3 +8,7 @@ export { linkCodes } from './link-codes.ts';
 export { memberAccounts, members } from './members.ts';
 export { pendingInputs } from './pending-inputs.ts';
 export { searchSessions } from './search-sessions.ts';
+export { contentDrafts } from './content-drafts.ts';
+export { contentItems } from './content-items.ts';
+export { digestDeliveries, digestSubscriptions } from './digests.ts';
+export { memberPreferences } from './member-preferences.ts';

@@ -65,3 +65,39 @@ describe('loadConfig', () => {
     expect(config.discord).toEqual({ token: 'x'.repeat(70), applicationId: '1457469483726667777', apiUrl: 'http://127.0.0.1:9/api' });
   });
 });
+
+describe('time zone, digest and feed variables', () => {
+  it('defaults to Monday 09:00 in Europe/Belgrade and no feeds', () => {
+    const config = loadConfig({});
+    expect(config.hubTimeZone).toBe('Europe/Belgrade');
+    expect(config.digest).toEqual({ weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Belgrade' });
+    expect(config.feeds).toEqual([]);
+    expect(config.feedTimeoutMs).toBe(10_000);
+  });
+
+  it('reads the schedule, the zone and the feeds with their language and country', () => {
+    const config = loadConfig({
+      CPHUB_TIME_ZONE: 'Europe/Sofia', CPHUB_DIGEST_DAY: 'friday', CPHUB_DIGEST_TIME: '7:30',
+      CPHUB_FEEDS: 'https://a.example/rss.xml, sq AL https://b.example/atom?key=secret\nhttps://c.example/feed',
+    });
+    expect(config.digest).toEqual({ weekday: 5, hour: 7, minute: 30, timeZone: 'Europe/Sofia' });
+    expect(config.feeds).toEqual([
+      { url: 'https://a.example/rss.xml' },
+      { url: 'https://b.example/atom?key=secret', language: 'sq', country: 'AL' },
+      { url: 'https://c.example/feed' },
+    ]);
+    // A feed's query may hold a key: the log shows hosts only.
+    expect(JSON.stringify(describeConfig(config))).not.toContain('secret');
+    expect(loadConfig({ CPHUB_DIGEST_DAY: 'off' }).digest).toBeUndefined();
+  });
+
+  it('names every bad variable', () => {
+    expect(problems({ CPHUB_TIME_ZONE: 'Mars/Base', CPHUB_DIGEST_TIME: '25:00', CPHUB_DIGEST_DAY: 'someday', CPHUB_FEEDS: 'ftp://x.example/feed, xx-bad https://ok.example/rss' })).toEqual([
+      expect.stringMatching(/^CPHUB_TIME_ZONE: is not an IANA time zone/),
+      expect.stringMatching(/^CPHUB_DIGEST_DAY: /),
+      expect.stringMatching(/^CPHUB_DIGEST_TIME: is a time of day/),
+      'CPHUB_FEEDS: "ftp://x.example/feed" does not end in an http(s) address',
+      'CPHUB_FEEDS: "xx-bad" in "xx-bad https://ok.example/rss" is neither a language (sq, sr-Cyrl) nor a country (AL, RS)',
+    ]);
+  });
+});
