@@ -14,7 +14,10 @@ import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import type { SqliteDocumentSearch } from './db/sqlite-document-search.ts';
 import type { SqliteDocumentStore } from './db/sqlite-document-store.ts';
 import { createSqliteServices, type SqliteServices } from './db/sqlite-services.ts';
+import { createDigestJob } from './jobs/digest/create-digest-job.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { importLibraryFile } from './library/import-library.ts';
+import { COMMAND_PREFIX as SLACK_COMMAND_PREFIX } from './bots/slack/inbound.ts';
 import { createTranslator } from './locales/translator.ts';
 import { createLogger, type ProcessLogger } from './logger.ts';
 
@@ -45,7 +48,7 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const services = createSqliteServices(db, clock, { admins: config.admins, membership: config.membership });
   const { store, search } = services;
   const translator = createTranslator();
-  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger, hubTimeZone: config.hubTimeZone });
+  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger, hubTimeZone: config.hubTimeZone, ...(config.digest ? { digestSchedule: config.digest } : {}) });
   logger.info(describeConfig(config), 'cphub started');
   // Search still works without the native ranking, slower on a large library.
   if (db.ranking === 'bm25') logger.warn({ ranking: db.ranking }, 'search ranks with bm25(): build/cphub-rank was not built (npm run build:native needs a C compiler)');
@@ -121,6 +124,22 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
     adapters.push({ name: 'slack', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   return adapters;
+}
+
+/** How commands are typed where it is not `/name`: Slack apps have one slash command. */
+export const platformCommandPrefixes: Partial<Record<PlatformName, string>> = { slack: SLACK_COMMAND_PREFIX };
+
+/** The scheduled jobs of `cphub start`: the weekly digest through the running platforms' messengers, and the feeds. */
+export function startJobs(app: App, adapters: PlatformAdapter[]): Scheduler {
+  const { config } = app;
+  const digest = config.digest && createDigestJob({
+    services: app.services, translator: app.translator, logger: app.logger, schedule: config.digest, hubTimeZone: config.hubTimeZone,
+    messengers: adapters.map((adapter) => adapter.messenger), commandPrefixes: platformCommandPrefixes,
+  });
+  return startScheduler({
+    logger: app.logger,
+    ...(digest && config.digest ? { digest: { schedule: config.digest, run: (now: Date) => digest.run(now) } } : {}),
+  });
 }
 
 /** Members named in CPHUB_ADMINS who joined before the list named them become administrators. */

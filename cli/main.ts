@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { registerAdminCommand } from './admin-command.ts';
 import { registerConsoleCommand } from './console-command.ts';
+import { registerDigestCommand } from './digest-command.ts';
 import { registerDiscordCommand } from './discord-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerSearchCommand } from './search-command.ts';
@@ -22,6 +23,7 @@ registerImportCommand(program);
 registerSearchCommand(program);
 registerDiscordCommand(program);
 registerAdminCommand(program);
+registerDigestCommand(program);
 
 try {
   await program.parseAsync(process.argv);

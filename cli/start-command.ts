@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { createApp, createPlatformAdapters, promoteConfiguredAdmins, seedSampleLibrary, type App, type PlatformAdapter } from '../main.ts';
+import { createApp, createPlatformAdapters, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App, type PlatformAdapter } from '../main.ts';
 import { runConsoleChat } from './console-command.ts';
 
 export function registerStartCommand(program: Command): void {
@@ -31,9 +31,13 @@ async function runStart(withConsole: boolean): Promise<number> {
     app.close();
     return 1;
   }
+  // The digest goes through the platforms that started; a week missed while cphub was down goes out now if still relevant.
+  const jobs = startJobs(app, running);
+  void jobs.startUp();
   const stopped = waitForStopSignal();
   if (withConsole) await Promise.race([runConsoleChat(config, app), stopped]);
   else await stopped;
+  await jobs.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   app.close();
   return 0;

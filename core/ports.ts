@@ -111,8 +111,20 @@ export interface OutboundTarget {
  */
 export interface Messenger {
   readonly platform: PlatformName;
-  send(target: OutboundTarget, reply: Reply): Promise<void>;
+  send(target: OutboundTarget, reply: Reply, progress?: SendProgress): Promise<void>;
 }
+
+/**
+ * A reply the platform receives as several messages (split at its length
+ * limit), followed part by part: a resumed digest skips the parts already
+ * delivered, and the ledger hears of each part before and after it goes.
+ */
+export interface SendProgress {
+  skipParts?: number;
+  beforePart?(index: number): void | Promise<void>;
+  afterPart?(index: number): void | Promise<void>;
+}
+
 
 /** What a member tells the network about themselves; every field may be left out. */
 export interface MemberProfile {

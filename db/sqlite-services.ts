@@ -10,6 +10,9 @@ import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
 import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
 import { SqliteContentStore } from './sqlite-content-store.ts';
+import { SqliteDigestLedger } from './sqlite-digest-ledger.ts';
+import { createDigestSources } from './sqlite-digest-sources.ts';
+import { SqliteDigestSubscriptions } from './sqlite-digest-subscriptions.ts';
 import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
@@ -28,9 +31,13 @@ export interface SqliteServiceOptions {
 }
 
 export function createSqliteServices(db: OpenDatabase, clock: Clock, options: SqliteServiceOptions = {}) {
+  const content = new SqliteContentStore(db, clock);
   return {
     store: new SqliteDocumentStore(db),
-    content: new SqliteContentStore(db, clock),
+    content,
+    subscriptions: new SqliteDigestSubscriptions(db, clock),
+    digestSources: createDigestSources(db, content),
+    digestLedger: new SqliteDigestLedger(db, clock),
     search: new SqliteDocumentSearch(db, options.searchLimits),
     settings: new SqliteAccountSettings(db, clock),
     sessions: new SqliteSearchSessions(db, clock),

@@ -10,7 +10,7 @@
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Attachment, Reply } from '../../core/model/reply.ts';
-import type { ButtonPayloads, ChatDirectory, Logger } from '../../core/ports.ts';
+import type { ButtonPayloads, ChatDirectory, Logger, SendProgress } from '../../core/ports.ts';
 import { encodeCallbackData } from './callback-data.ts';
 import { telegramHtmlToPlain } from './html-to-plain.ts';
 import { renderTelegramHtml } from './render.ts';
@@ -28,6 +28,8 @@ export interface SendPlace {
 export interface SendHooks {
   beforeMessage?(chatId: number): Promise<void>;
   onRateLimited?(chatId: number, retryAfterMs: number): void;
+  /** A digest's parts, followed by the delivery ledger (and skipped when resumed). */
+  progress?: SendProgress;
 }
 
 export interface TelegramSenderDeps {
@@ -56,7 +58,9 @@ export class TelegramSender {
     const parts = renderTelegramHtml(reply);
     const keyboard = await this.keyboard(reply);
     let chatId = place.chatId;
+    const progress = hooks.progress ?? {};
     for (const [index, html] of parts.entries()) {
+      if (index < (progress.skipParts ?? 0)) continue;
       const last = index === parts.length - 1;
       const options = {
         link_preview_options: { is_disabled: true },
@@ -66,7 +70,12 @@ export class TelegramSender {
           : {}),
         ...(last && keyboard ? { reply_markup: keyboard } : {}),
       };
-      chatId = await this.withRetries(chatId, hooks, (id) => this.sendPart(id, html, options));
+      // Marked after the rate limiter's wait, right before the request: the ledger's "in flight" is then really in flight.
+      chatId = await this.withRetries(chatId, hooks, async (id) => {
+        await progress.beforePart?.(index);
+        await this.sendPart(id, html, options);
+      });
+      await progress.afterPart?.(index);
     }
     for (const attachment of reply.attachments ?? []) {
       chatId = await this.withRetries(chatId, hooks, (id) => this.sendDocument(id, attachment, place.threadId));

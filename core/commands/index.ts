@@ -15,6 +15,7 @@ import { consentAction, privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
+import { digestCommand, subscribeCommand, unsubscribeCommand } from './digest-commands.ts';
 import { eventsCommand } from './events.ts';
 import { newsCommand } from './news.ts';
 import { timezoneCommand } from './timezone.ts';
@@ -27,7 +28,7 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, auditCommand, newsCommand, eventsCommand, timezoneCommand);
+  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, auditCommand, newsCommand, eventsCommand, timezoneCommand, subscribeCommand, unsubscribeCommand, digestCommand);
   return new Router(services, {
     commands,
     actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction],

@@ -29,8 +29,7 @@ export function itemSpans(view: ItemView, item: ContentItem): Span[] {
 
 /** Dated items: start–end in the reader's zone; news: the day it was published. */
 export function whenText(view: ItemView, item: ContentItem): string {
-  // The hub's English readers are in Europe: day before month, 24-hour clock.
-  const locale = view.language === 'en' ? 'en-GB' : intlLocale(view.language);
+  const locale = dateLocale(view.language);
   if (!item.startsAt) return new Intl.DateTimeFormat(locale, { timeZone: view.timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(item.publishedAt);
   const format = new Intl.DateTimeFormat(locale, {
     timeZone: view.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
@@ -42,6 +41,11 @@ function placeText(view: ItemView, item: ContentItem): string {
   const where = item.country ? countryName(view.language, item.country) : '';
   const language = languageName(view.t, item, view.language);
   return [where, language].filter(Boolean).join(', ');
+}
+
+/** The hub's English readers are in Europe: day before month, 24-hour clock. */
+export function dateLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : intlLocale(language);
 }
 
 /** At a word boundary, with an ellipsis: never a word cut in half. */

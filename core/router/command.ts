@@ -5,6 +5,8 @@ import type {
   AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { ContentRepository } from '../content/content-ports.ts';
+import type { DigestSources, DigestSubscriptions } from '../digest/digest-ports.ts';
+import type { WeeklySchedule } from '../digest/digest-period.ts';
 import type { MemberPreferences } from '../members/member-preferences.ts';
 import type { UserError } from './user-error.ts';
 
@@ -27,6 +29,10 @@ export interface CoreServices {
   preferences: MemberPreferences;
   /** The zone for members who have none (CPHUB_TIME_ZONE). */
   hubTimeZone?: string;
+  subscriptions: DigestSubscriptions;
+  digestSources: DigestSources;
+  /** When the weekly digest goes out; absent: it is switched off. */
+  digestSchedule?: WeeklySchedule;
 }
 
 export interface CommandContext {

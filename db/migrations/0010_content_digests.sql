@@ -55,6 +55,7 @@ CREATE TABLE `digest_subscriptions` (
 	`kind` text NOT NULL,
 	`member_id` text,
 	`platform` text NOT NULL,
+	`user_id` text,
 	`conversation_id` text NOT NULL,
 	`thread_id` text,
 	`language` text NOT NULL,

@@ -14,7 +14,9 @@ export const digestSubscriptions = sqliteTable(
     kind: text('kind', { enum: ['member', 'chat'] }).notNull(),
     memberId: text('member_id').references(() => members.id, { onDelete: 'cascade' }),
     platform: text('platform').notNull(),
-    /** `user:<id>` for a member's DM, the channel or group id for a chat. */
+    /** The member's account the digest goes to (their preferred platform); empty for a chat. */
+    userId: text('user_id'),
+    /** `user:<id>` (Telegram: the user id) for a member's DM, the channel or group id for a chat. */
     conversationId: text('conversation_id').notNull(),
     threadId: text('thread_id'),
     /** The language a group's digest is written in (a member's follows the member). */

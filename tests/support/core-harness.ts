@@ -16,6 +16,8 @@ import { createSqliteServices, type SqliteServices } from '../../db/sqlite-servi
 import { createTranslator } from '../../locales/translator.ts';
 
 export const FIXED_NOW = new Date('2026-03-14T09:00:00Z');
+/** The default schedule: Monday 09:00 in Belgrade. */
+export const DIGEST_SCHEDULE = { weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Belgrade' } as const;
 
 export interface CoreHarness {
   db: OpenDatabase;
@@ -31,16 +33,17 @@ export interface CoreHarness {
 export function createCoreHarness(
   documents: LibraryDocument[] = [],
   searchLimits: SearchLimits = {},
+  options: { clock?: { now(): Date } } = {},
 ): CoreHarness {
   const db = openDatabase(':memory:');
-  const clock = { now: () => FIXED_NOW };
+  const clock = options.clock ?? { now: () => FIXED_NOW };
   const services = createSqliteServices(db, clock, { searchLimits, admins: [{ platform: 'console', userId: 'admin' }] });
   const store = services.store;
   store.upsertAll(documents, FIXED_NOW);
   const errors: unknown[] = [];
   const logger: Logger = { info: () => {}, warn: () => {}, error: (details) => void errors.push(details) };
   // The clock stands still here, so a member pace would soon stop a test that sends many commands.
-  const router = createCoreRouter({ ...services, documents: store, translator: createTranslator(), clock, logger }, { memberRateLimit: false });
+  const router = createCoreRouter({ ...services, documents: store, translator: createTranslator(), clock, logger, digestSchedule: DIGEST_SCHEDULE }, { memberRateLimit: false });
   let eventCounter = 0;
   const incoming = (content: Incoming['content'], userId = 'u1', locale?: string, group = false): Incoming => ({
     eventId: `e${++eventCounter}`,
