@@ -15,6 +15,7 @@ import type { SqliteDocumentSearch } from './db/sqlite-document-search.ts';
 import type { SqliteDocumentStore } from './db/sqlite-document-store.ts';
 import { createSqliteServices, type SqliteServices } from './db/sqlite-services.ts';
 import { createDigestJob } from './jobs/digest/create-digest-job.ts';
+import { pollFeeds, type FeedDeps } from './jobs/feeds/poll-feeds.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { importLibraryFile } from './library/import-library.ts';
 import { COMMAND_PREFIX as SLACK_COMMAND_PREFIX } from './bots/slack/inbound.ts';
@@ -136,10 +137,16 @@ export function startJobs(app: App, adapters: PlatformAdapter[]): Scheduler {
     services: app.services, translator: app.translator, logger: app.logger, schedule: config.digest, hubTimeZone: config.hubTimeZone,
     messengers: adapters.map((adapter) => adapter.messenger), commandPrefixes: platformCommandPrefixes,
   });
+  const feeds = feedDeps(app);
   return startScheduler({
     logger: app.logger,
     ...(digest && config.digest ? { digest: { schedule: config.digest, run: (now: Date) => digest.run(now) } } : {}),
+    ...(feeds.feeds.length > 0 ? { feeds: { run: (now: Date) => pollFeeds(feeds, now) } } : {}),
   });
+}
+
+export function feedDeps(app: App): FeedDeps {
+  return { feeds: app.config.feeds, content: app.services.content, logger: app.logger, timeoutMs: app.config.feedTimeoutMs };
 }
 
 /** Members named in CPHUB_ADMINS who joined before the list named them become administrators. */
