@@ -9,6 +9,7 @@ import { SqliteAccountLinks } from './sqlite-account-links.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
 import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
+import { SqliteContentDrafts } from './sqlite-content-drafts.ts';
 import { SqliteContentStore } from './sqlite-content-store.ts';
 import { SqliteDigestLedger } from './sqlite-digest-ledger.ts';
 import { createDigestSources } from './sqlite-digest-sources.ts';
@@ -35,6 +36,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
   return {
     store: new SqliteDocumentStore(db),
     content,
+    postDrafts: new SqliteContentDrafts(db, clock),
     subscriptions: new SqliteDigestSubscriptions(db, clock),
     digestSources: createDigestSources(db, content),
     digestLedger: new SqliteDigestLedger(db, clock),

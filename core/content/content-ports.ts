@@ -28,3 +28,28 @@ export interface ContentRepository {
    */
   addFeedItems(items: Array<{ item: Omit<ContentItem, 'id'>; feedUrl: string; feedKey: string }>, now: Date): Promise<number>;
 }
+
+/** A `/post` being filled in: what the admin answered so far (times as ISO strings). */
+export interface PostDraft {
+  kind?: ContentKind;
+  title?: string;
+  summary?: string;
+  url?: string;
+  language?: string;
+  country?: string;
+  topics?: string[];
+  /** Topics pressed so far; they become `topics` at Done. */
+  topicsPicked?: string[];
+  startsAt?: string;
+  endsAt?: string;
+  timeZone?: string;
+  /** Steps the admin skipped, so they are not asked again. */
+  skipped?: string[];
+}
+
+/** One draft per account: the guided form's memory between messages. */
+export interface PostDrafts {
+  get(account: { platform: string; userId: string }): Promise<PostDraft | undefined>;
+  save(account: { platform: string; userId: string }, draft: PostDraft): Promise<void>;
+  clear(account: { platform: string; userId: string }): Promise<void>;
+}

@@ -19,7 +19,7 @@ export interface ItemView {
   timeZone: string;
 }
 
-export function itemSpans(view: ItemView, item: ContentItem): Span[] {
+export function itemSpans(view: ItemView, item: Omit<ContentItem, 'id'>): Span[] {
   const spans: Span[] = [item.url ? link(item.title, item.url) : bold(item.title)];
   const facts = [view.t(`content.kinds.${item.kind}`), whenText(view, item), placeText(view, item)].filter(Boolean);
   spans.push(text(` — ${facts.join(' · ')}`));
@@ -28,19 +28,32 @@ export function itemSpans(view: ItemView, item: ContentItem): Span[] {
 }
 
 /** Dated items: start–end in the reader's zone; news: the day it was published. */
-export function whenText(view: ItemView, item: ContentItem): string {
-  const locale = dateLocale(view.language);
-  if (!item.startsAt) return new Intl.DateTimeFormat(locale, { timeZone: view.timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(item.publishedAt);
-  const format = new Intl.DateTimeFormat(locale, {
-    timeZone: view.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
-  });
+export function whenText(view: ItemView, item: Omit<ContentItem, 'id'>): string {
+  if (!item.startsAt) return dateFormat(view, 'day').format(item.publishedAt);
+  const format = dateFormat(view, 'time');
   return item.endsAt && item.endsAt > item.startsAt ? format.formatRange(item.startsAt, item.endsAt) : format.format(item.startsAt);
 }
 
-function placeText(view: ItemView, item: ContentItem): string {
+function placeText(view: ItemView, item: Omit<ContentItem, 'id'>): string {
   const where = item.country ? countryName(view.language, item.country) : '';
   const language = languageName(view.t, item, view.language);
   return [where, language].filter(Boolean).join(', ');
+}
+
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** Formatters are costly to build and a digest run formats thousands of dates: one per language, zone and shape. */
+function dateFormat(view: ItemView, shape: 'day' | 'time'): Intl.DateTimeFormat {
+  const key = `${view.language}|${view.timeZone}|${shape}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = shape === 'day'
+      ? { timeZone: view.timeZone, day: 'numeric', month: 'short', year: 'numeric' }
+      : { timeZone: view.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+    format = new Intl.DateTimeFormat(dateLocale(view.language), options);
+    FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /** The hub's English readers are in Europe: day before month, 24-hour clock. */

@@ -4,7 +4,7 @@ import type { Reply } from '../model/reply.ts';
 import type {
   AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
-import type { ContentRepository } from '../content/content-ports.ts';
+import type { ContentRepository, PostDrafts } from '../content/content-ports.ts';
 import type { DigestSources, DigestSubscriptions } from '../digest/digest-ports.ts';
 import type { WeeklySchedule } from '../digest/digest-period.ts';
 import type { MemberPreferences } from '../members/member-preferences.ts';
@@ -26,6 +26,7 @@ export interface CoreServices {
   logger: Logger;
   /** News, events, trainings, webinars. */
   content: ContentRepository;
+  postDrafts: PostDrafts;
   preferences: MemberPreferences;
   /** The zone for members who have none (CPHUB_TIME_ZONE). */
   hubTimeZone?: string;
