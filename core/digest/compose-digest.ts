@@ -60,8 +60,20 @@ function readableBy(reader: DigestReader): (item: Filterable) => boolean {
   return (item) => {
     if (!groups.has(item.languageGroup)) return false;
     if (countries.size > 0 && item.country && !countries.has(item.country)) return false;
-    return topics.size === 0 || item.topics.some((topic) => topics.has(foldText(topic).trim()));
+    return topics.size === 0 || foldedTopics(item).some((topic) => topics.has(topic));
   };
+}
+
+// Every recipient filters the same week's items: each item's topics are folded once.
+const FOLDED = new WeakMap<Filterable, string[]>();
+
+function foldedTopics(item: Filterable): string[] {
+  let folded = FOLDED.get(item);
+  if (!folded) {
+    folded = item.topics.map((topic) => foldText(topic).trim());
+    FOLDED.set(item, folded);
+  }
+  return folded;
 }
 
 function section<T>(t: (key: string, params?: Record<string, string | number>) => string, key: string, items: T[], shown: number, spans: (item: T) => Span[], more: string | undefined): Block[] {
@@ -95,7 +107,38 @@ function footer(t: (key: string, params?: Record<string, string | number>) => st
 
 /** "16–22 Mar" in the reader's language: the days the digest covers. */
 function weekRange(reader: DigestReader, from: Date, to: Date): string {
-  const locale = dateLocale(reader.language);
-  const lastDay = new Date(to.getTime() - 1);
-  return new Intl.DateTimeFormat(locale, { timeZone: reader.timeZone, day: 'numeric', month: 'short' }).formatRange(from, lastDay);
+  const key = `${reader.language}|${reader.timeZone}`;
+  let format = RANGE_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocale(reader.language), { timeZone: reader.timeZone, day: 'numeric', month: 'short' });
+    RANGE_FORMATS.set(key, format);
+  }
+  return format.formatRange(from, new Date(to.getTime() - 1));
+}
+
+const RANGE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One period's digests: recipients who read alike (language, zone, filters,
+ * platform's command prefix) get the same digest, composed once. A few
+ * hundred distinct digests serve a hundred thousand recipients.
+ */
+export class DigestComposer {
+  private readonly composed = new Map<string, Reply | undefined>();
+
+  constructor(
+    private readonly week: DigestWeek,
+    private readonly translator: Translator,
+  ) {}
+
+  compose(reader: DigestReader & { commandPrefix: string }): Reply | undefined {
+    const key = JSON.stringify([reader.language, reader.timeZone, reader.filter.topics, reader.filter.countries, reader.commandPrefix]);
+    if (!this.composed.has(key)) this.composed.set(key, composeDigest(this.week, reader, this.translator));
+    return this.composed.get(key);
+  }
+
+  /** How many different digests were composed. */
+  get distinct(): number {
+    return this.composed.size;
+  }
 }

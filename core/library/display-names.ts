@@ -46,12 +46,19 @@ export function languageName(t: Translate, document: Pick<LibraryDocument, 'lang
   return cyrillic ? `${name}, ${cyrillic}` : name;
 }
 
+// Building an Intl.DisplayNames costs far more than asking one: a digest run asks thousands of times.
+const DISPLAY_NAMES = new Map<string, Intl.DisplayNames | null>();
+
 function displayName(locale: string, type: 'language' | 'script' | 'region', code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type }).of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${locale}|${type}`;
+  if (!DISPLAY_NAMES.has(key)) {
+    try {
+      DISPLAY_NAMES.set(key, new Intl.DisplayNames([locale], { type }));
+    } catch {
+      DISPLAY_NAMES.set(key, null);
+    }
   }
+  return DISPLAY_NAMES.get(key)?.of(code) ?? code;
 }
 
 export function typeName(t: Translate, type: string): string {

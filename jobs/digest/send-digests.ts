@@ -13,8 +13,8 @@
  */
 import { isRelevant, latestPeriod, type DigestPeriod, type WeeklySchedule } from '../../core/digest/digest-period.ts';
 import type { DigestLedger, DigestRecipient, DigestSources, DigestSubscriptions } from '../../core/digest/digest-ports.ts';
-import { composeDigest } from '../../core/digest/compose-digest.ts';
-import { loadDigestWeek, type DigestWeek } from '../../core/digest/digest-week.ts';
+import { DigestComposer } from '../../core/digest/compose-digest.ts';
+import { loadDigestWeek } from '../../core/digest/digest-week.ts';
 import { PlatformError } from '../../core/delivery/platform-error.ts';
 import type { PlatformName } from '../../core/model/incoming.ts';
 import type { Reply } from '../../core/model/reply.ts';
@@ -81,7 +81,8 @@ export class DigestJob {
   private async runOnce(now: Date, dryRun: boolean): Promise<DigestRunResult> {
     const period = latestPeriod(this.deps.schedule, now);
     if (!isRelevant(period, now)) return { ...emptyResult(period.id), skipped: 'not-due' };
-    const week = await loadDigestWeek(this.deps.sources, period.from, period.due);
+    // One read of the week and one digest per way of reading it, for every platform.
+    const composer = new DigestComposer(await loadDigestWeek(this.deps.sources, period.from, period.due), this.deps.translator);
     const recipients = await this.deps.subscriptions.recipients(period.due, this.deps.hubTimeZone);
     const result = { ...emptyResult(period.id), recipients: recipients.length };
     this.deps.logger.info({ period: period.id, recipients: recipients.length, dryRun }, 'digest: sending');
@@ -93,7 +94,7 @@ export class DigestJob {
         this.deps.logger.warn({ period: period.id, platform, recipients: group.length }, 'digest: platform not running here; its digests wait');
         return;
       }
-      await new PlatformRun(this.deps, period, week, messenger, result, dryRun).run(group);
+      await new PlatformRun(this.deps, period, composer, messenger, result, dryRun).run(group);
     }));
     this.deps.logger.info({ ...result }, 'digest: done');
     return result;
@@ -107,7 +108,7 @@ class PlatformRun {
   constructor(
     private readonly deps: DigestJobDeps,
     private readonly period: DigestPeriod,
-    private readonly week: DigestWeek,
+    private readonly composer: DigestComposer,
     private readonly messenger: Messenger,
     private readonly result: DigestRunResult,
     private readonly dryRun: boolean,
@@ -122,9 +123,9 @@ class PlatformRun {
   }
 
   compose(recipient: DigestRecipient): Reply | undefined {
-    const prefix = this.deps.commandPrefixes?.[recipient.platform] ?? '/';
-    const command = (name: string, args?: string) => `${prefix}${name}${args ? ` ${args}` : ''}`;
-    return composeDigest(this.week, { language: recipient.language, timeZone: recipient.timeZone, filter: recipient.filter, command }, this.deps.translator);
+    const commandPrefix = this.deps.commandPrefixes?.[recipient.platform] ?? '/';
+    const command = (name: string, args?: string) => `${commandPrefix}${name}${args ? ` ${args}` : ''}`;
+    return this.composer.compose({ language: recipient.language, timeZone: recipient.timeZone, filter: recipient.filter, command, commandPrefix });
   }
 
   private async deliver(recipient: DigestRecipient): Promise<void> {
