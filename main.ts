@@ -131,7 +131,7 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
 export const platformCommandPrefixes: Partial<Record<PlatformName, string>> = { slack: SLACK_COMMAND_PREFIX };
 
 /** The scheduled jobs of `cphub start`: the weekly digest through the running platforms' messengers, and the feeds. */
-export function startJobs(app: App, adapters: PlatformAdapter[]): Scheduler {
+export function startJobs(app: App, adapters: ReadonlyArray<Pick<PlatformAdapter, 'name' | 'messenger'>>): Scheduler {
   const { config } = app;
   const digest = config.digest && createDigestJob({
     services: app.services, translator: app.translator, logger: app.logger, schedule: config.digest, hubTimeZone: config.hubTimeZone,

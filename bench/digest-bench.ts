@@ -66,7 +66,7 @@ export interface DigestBenchResult {
 export async function benchDigest(options: { sizes?: number[]; fanOut?: number } = {}): Promise<DigestBenchResult> {
   const compose: ComposeResult[] = [];
   for (const size of options.sizes ?? [2_346, 100_000]) compose.push(await measureCompose(size));
-  return { compose, fanOut: await measureFanOut(options.fanOut ?? 300) };
+  return { compose, fanOut: await measureFanOut(options.fanOut ?? 600) };
 }
 
 interface Hub {
@@ -167,7 +167,7 @@ async function measureFanOut(count: number): Promise<FanOutResult> {
       buttons: hub.services.buttons,
       logger: quietLogger,
     });
-    const job = createDigestJob({ services: hub.services, translator: createTranslator(), logger: quietLogger, schedule: SCHEDULE, hubTimeZone: 'Europe/Belgrade', messengers: [adapter.messenger], concurrency: 32 });
+    const job = createDigestJob({ services: hub.services, translator: createTranslator(), logger: quietLogger, schedule: SCHEDULE, hubTimeZone: 'Europe/Belgrade', messengers: [adapter.messenger] });
     await job.run(DUE);
     const { times, chats, texts } = (await fake.ask({ type: 'calls', method: 'sendMessage' })) as { times: number[]; chats: string[]; texts: string[] };
     const { refused } = (await fake.ask({ type: 'rateLimited' })) as { refused: number };

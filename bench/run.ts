@@ -14,6 +14,7 @@
  *   npm run bench -- --no-discord          skip the Discord figures
  *   npm run bench -- --discord             the Discord figures only
  *   npm run bench -- --no-slack / --slack  likewise for Slack
+ *   npm run bench -- --no-digest / --digest  the weekly digest: compose time, fan-out rate
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import { printReport, targetRows } from './report.ts';
 import { benchDiscord, type DiscordBenchResult } from './discord-bench.ts';
 import { benchSlack, type SlackBenchResult } from './slack-bench.ts';
 import { benchTelegram, type TelegramBenchResult } from './telegram-bench.ts';
+import { benchDigest, type DigestBenchResult } from './digest-bench.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,6 +37,7 @@ interface Options {
   telegram: boolean;
   discord: boolean;
   slack: boolean;
+  digest: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -51,7 +54,7 @@ function parseOptions(argv: string[]): Options {
   const minimumRounds = Math.ceil(1000 / QUERIES.length);
   const rounds = Number(valueOf('--rounds') ?? (quick ? 5 : minimumRounds));
   // --telegram / --discord: only the platforms named.
-  const platformsOnly = ['--telegram', '--discord', '--slack'].some((flag) => argv.includes(flag));
+  const platformsOnly = ['--telegram', '--discord', '--slack', '--digest'].some((flag) => argv.includes(flag));
   const platform = (name: string) => (platformsOnly ? argv.includes(`--${name}`) : !argv.includes(`--no-${name}`));
   return {
     sizes: platformsOnly ? [] : sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
@@ -60,6 +63,7 @@ function parseOptions(argv: string[]): Options {
     telegram: platform('telegram'),
     discord: platform('discord'),
     slack: platform('slack'),
+    digest: platform('digest'),
   };
 }
 
@@ -95,9 +99,14 @@ async function main(): Promise<void> {
     log('· slack: /hub commands over Socket Mode through Bolt + core + SQLite…');
     slack = await benchSlack();
   }
-  printReport(sizes, consoleResult, { telegram, discord, slack });
-  const targets = targetRows(sizes, consoleResult, { telegram, discord, slack });
-  const file = writeResults({ options, sizes, console: consoleResult, telegram, discord, slack, targets });
+  let digest: DigestBenchResult | undefined;
+  if (options.digest) {
+    log('· digest: composing for 2,346 and 100,000 subscribers, then fan-out through Telegram against an enforced 30/s…');
+    digest = await benchDigest();
+  }
+  printReport(sizes, consoleResult, { telegram, discord, slack, digest });
+  const targets = targetRows(sizes, consoleResult, { telegram, discord, slack, digest });
+  const file = writeResults({ options, sizes, console: consoleResult, telegram, discord, slack, digest, targets });
   log(`results written to ${file}`);
 }
 

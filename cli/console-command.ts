@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { createApp, promoteConfiguredAdmins, seedSampleLibrary, type App } from '../main.ts';
+import { createApp, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App } from '../main.ts';
 
 export function registerConsoleCommand(program: Command): void {
   program
@@ -41,11 +41,17 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App): Pr
       // Beside the database: the member's own data stays where the rest of it is.
       filesDir: join(dirname(config.databasePath), 'exports'),
     });
+    // On its own, the console is the platform: the console member's digest is printed into the chat.
+    const jobs = shared ? undefined : startJobs(app, [{ name: 'console', messenger: adapter.messenger }]);
+    const startUp = jobs?.startUp();
     // A signal ends the chat after the current answer; the app closes below.
     const stop = (): void => adapter.stop();
     for (const signal of stopSignals) process.once(signal, stop);
     await adapter.run();
     for (const signal of stopSignals) process.off(signal, stop);
+    // The database closes below: the start-up round finishes first.
+    await startUp;
+    await jobs?.stop();
     return 0;
   } finally {
     if (!shared) app.close();

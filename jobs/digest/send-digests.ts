@@ -31,7 +31,12 @@ export interface DigestJobDeps {
   logger: Logger;
   /** How a command is typed on a platform when it is not `/name` (Slack: `/hub name`). */
   commandPrefixes?: Partial<Record<PlatformName, string>>;
-  /** Recipients sent to at once per platform (the Messenger's limiter spaces them). */
+  /**
+   * Recipients in hand at once per platform (default 64). The Messenger's
+   * limiter does the pacing; enough must be in hand that while some wait a
+   * second for their own chat (a digest in two parts: Telegram allows one
+   * message a second per chat), others fill the overall rate.
+   */
   concurrency?: number;
   /** Tries of one recipient within a run before it is left `failed` for the next run. */
   attempts?: number;
@@ -116,7 +121,7 @@ class PlatformRun {
 
   async run(recipients: DigestRecipient[]): Promise<void> {
     const queue = [...recipients];
-    const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 8, queue.length) }, async () => {
+    const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 64, queue.length) }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await this.deliver(next);
     });
     await Promise.all(workers);
