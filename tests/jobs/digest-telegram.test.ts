@@ -9,7 +9,8 @@ import { latestPeriod, nextPeriod } from '../../core/digest/digest-period.ts';
 import { contentItem } from '../support/content-fixtures.ts';
 import { DIGEST_SCHEDULE, sampleDocument } from '../support/core-harness.ts';
 import { digestJobFor, ledgerRows, subscribedMember } from '../support/digest-fixtures.ts';
-import { startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.ts';
+import { privateMessage, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.ts';
+import { PRIVACY_VERSION } from '../../core/commands/privacy.ts';
 
 let harness: TelegramHarness | undefined;
 
@@ -22,6 +23,39 @@ const sentTo = (h: TelegramHarness) => h.fake.callsTo('sendMessage').map((call) 
 const textsTo = (h: TelegramHarness, chatId: string) => h.fake.callsTo('sendMessage').filter((call) => String(call.params.chat_id) === chatId).map((call) => String(call.params.text));
 
 describe('the weekly digest on Telegram', () => {
+  it('a member subscribes with /subscribe in a private chat and receives the week\'s digest once, in their language', async () => {
+    harness = await startTelegramHarness({ sendsPerSecond: 1000 });
+    const { core, fake } = harness;
+    await core.services.members.join({ platform: 'telegram', userId: '6001', language: 'sq' }, PRIVACY_VERSION);
+    fake.pushUpdates(privateMessage(1, '/subscribe country: AL', { id: 6001, language_code: 'sq' }));
+    const answer = await fake.waitForCall('sendMessage', (call) => String(call.params.chat_id) === '6001');
+    expect(answer.params.text).toContain('U krye: do ta merrni përmbledhjen javore këtu');
+    core.services.content.upsertAll([
+      contentItem({ id: 'n-al', title: 'Linjë e re për fëmijët', language: 'sq', languageGroup: 'sq', country: 'AL' }),
+      contentItem({ id: 'n-rs', title: 'Serbian news', country: 'RS' }),
+    ], new Date('2026-03-20T10:00:00Z'));
+    const { job } = digestJobFor(core, [harness.adapter.messenger]);
+    expect(await job.run(new Date('2026-03-23T08:00:00Z'))).toMatchObject({ sent: 1 });
+    expect(await job.run(new Date('2026-03-23T08:30:00Z'))).toMatchObject({ sent: 0, done: 1 });
+    const digests = textsTo(harness, '6001').slice(1);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toContain('Përmbledhja juaj javore');
+    expect(digests[0]).toContain('Linjë e re për fëmijët');
+    expect(digests[0]).not.toContain('Serbian news');
+  });
+
+  it('a group\'s digest follows the group when it becomes a supergroup', async () => {
+    harness = await startTelegramHarness({ sendsPerSecond: 1000 });
+    const { core } = harness;
+    await core.services.subscriptions.subscribeChat({ platform: 'telegram', conversationId: '-1001' }, 'en', { topics: [], countries: [] }, 'admin');
+    await core.services.chats.remember({ platform: 'telegram', id: '-1001', kind: 'group' });
+    await core.services.chats.move('telegram', '-1001', '-1009001');
+    core.services.content.upsertAll([contentItem({ id: 'n-1', title: 'News for the group' })], new Date('2026-03-20T10:00:00Z'));
+    const { job } = digestJobFor(core, [harness.adapter.messenger]);
+    expect(await job.run(new Date('2026-03-23T08:00:00Z'))).toMatchObject({ sent: 1 });
+    expect(sentTo(harness)).toEqual(['-1009001']);
+  });
+
   it('goes out at 09:00 Belgrade time before and after the clocks change, once per week', async () => {
     harness = await startTelegramHarness({ sendsPerSecond: 1000 });
     const { core } = harness;
