@@ -42,6 +42,22 @@ export interface TelegramSenderDeps {
   retries?: number;
 }
 
+/**
+ * A digest goes to thousands of chats as the very same Reply (recipients who
+ * read alike share one): it is rendered and split once, not once per chat,
+ * which would take the event loop from the rate limiter's timers.
+ */
+const RENDERED = new WeakMap<Reply, string[]>();
+
+function rendered(reply: Reply): string[] {
+  let parts = RENDERED.get(reply);
+  if (!parts) {
+    parts = renderTelegramHtml(reply);
+    RENDERED.set(reply, parts);
+  }
+  return parts;
+}
+
 /** Without an explicit `retry_after`, wait this long before trying again. */
 const DEFAULT_RETRY_MS = 1000;
 
@@ -55,7 +71,7 @@ export class TelegramSender {
   }
 
   async send(place: SendPlace, reply: Reply, hooks: SendHooks = {}): Promise<void> {
-    const parts = renderTelegramHtml(reply);
+    const parts = rendered(reply);
     const keyboard = await this.keyboard(reply);
     let chatId = place.chatId;
     const progress = hooks.progress ?? {};
