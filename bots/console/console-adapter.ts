@@ -65,7 +65,8 @@ export function createConsoleAdapter(config: ConsoleConfig): ConsoleAdapter {
   const messenger: Messenger = {
     platform: 'console',
     async send(_target, message, progress) {
-      if (session.isStopped()) throw new PlatformError('console', 'NOT_FOUND', 'the console chat has ended');
+      // Not "unreachable": the member comes back with the next session, and the digest is tried again then.
+      if (session.isStopped()) throw new PlatformError('console', 'NETWORK', 'the console chat has ended');
       await sendParts([message], async (part) => session.deliver(part), progress);
     },
   };
