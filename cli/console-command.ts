@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { createApp, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App } from '../main.ts';
+import { createApp, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App, type PlatformAdapter } from '../main.ts';
 
 export function registerConsoleCommand(program: Command): void {
   program
@@ -20,8 +20,12 @@ export function registerConsoleCommand(program: Command): void {
     });
 }
 
-/** Runs the chat until the input ends or a signal comes; `app` is the caller's to close when given. */
-export async function runConsoleChat(config: Readonly<Config>, shared?: App): Promise<number> {
+/**
+ * Runs the chat until the input ends or a signal comes; `app` is the
+ * caller's to close when given. The scheduled jobs run as long as the chat
+ * does, the digest through the console and the `platforms` running beside it.
+ */
+export async function runConsoleChat(config: Readonly<Config>, shared?: App, platforms: ReadonlyArray<Pick<PlatformAdapter, 'name' | 'messenger'>> = []): Promise<number> {
   const app = shared ?? createApp(config, { defaultLogLevel: 'warn' });
   const stopSignals = ['SIGINT', 'SIGTERM'] as const;
   try {
@@ -41,9 +45,9 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App): Pr
       // Beside the database: the member's own data stays where the rest of it is.
       filesDir: join(dirname(config.databasePath), 'exports'),
     });
-    // On its own, the console is the platform: the console member's digest is printed into the chat.
-    const jobs = shared ? undefined : startJobs(app, [{ name: 'console', messenger: adapter.messenger }]);
-    const startUp = jobs?.startUp();
+    // The console is a platform too: its member's digest is printed into the chat.
+    const jobs = startJobs(app, [{ name: 'console', messenger: adapter.messenger }, ...platforms]);
+    const startUp = jobs.startUp();
     // A signal ends the chat after the current answer; the app closes below.
     const stop = (): void => adapter.stop();
     for (const signal of stopSignals) process.once(signal, stop);
@@ -51,7 +55,7 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App): Pr
     for (const signal of stopSignals) process.off(signal, stop);
     // The database closes below: the start-up round finishes first.
     await startUp;
-    await jobs?.stop();
+    await jobs.stop();
     return 0;
   } finally {
     if (!shared) app.close();

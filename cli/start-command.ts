@@ -31,13 +31,14 @@ async function runStart(withConsole: boolean): Promise<number> {
     app.close();
     return 1;
   }
-  // The digest goes through the platforms that started; a week missed while cphub was down goes out now if still relevant.
-  const jobs = startJobs(app, running);
-  void jobs.startUp();
+  // The digest goes through the platforms that started (and the console beside them, which then runs the jobs);
+  // a week missed while cphub was down goes out now if still relevant.
+  const jobs = withConsole ? undefined : startJobs(app, running);
+  void jobs?.startUp();
   const stopped = waitForStopSignal();
-  if (withConsole) await Promise.race([runConsoleChat(config, app), stopped]);
+  if (withConsole) await Promise.race([runConsoleChat(config, app, running), stopped]);
   else await stopped;
-  await jobs.stop();
+  await jobs?.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   app.close();
   return 0;
