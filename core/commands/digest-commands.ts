@@ -33,6 +33,11 @@ function scopeOf(context: CommandContext, args: string): Scope {
   return { own, rest: me ? args.slice(me[0].length) : args };
 }
 
+/** Another of these commands about the same digest: with `me` when it is the member's own, asked in a group. */
+function sameScope(context: CommandContext, scope: Scope, name: string): string {
+  return context.command(name, scope.own && context.incoming.conversation.kind === 'group' ? 'me' : undefined);
+}
+
 function chatKey(context: CommandContext): string {
   return recipientKeyOfChat(context.incoming.platform, context.incoming.conversation.id);
 }
@@ -69,8 +74,8 @@ export const subscribeCommand: CommandSpec<string> = {
       when: weeklyWhen(context),
       language: context.t(`languageNames.${context.language}`),
       filters: describeFilter(context, filter),
-      preview: context.command('digest', scope.own && context.incoming.conversation.kind === 'group' ? 'me' : undefined),
-      stop: context.command('unsubscribe', scope.own && context.incoming.conversation.kind === 'group' ? 'me' : undefined),
+      preview: sameScope(context, scope, 'digest'),
+      stop: sameScope(context, scope, 'unsubscribe'),
     };
     if (scope.own) {
       const member = requireMember(context);
@@ -93,7 +98,7 @@ export const unsubscribeCommand: CommandSpec<string> = {
   parse: (args) => ok(args),
   async run(context, args) {
     const scope = scopeOf(context, args);
-    const again = context.command('subscribe', scope.own && context.incoming.conversation.kind === 'group' ? 'me' : undefined);
+    const again = sameScope(context, scope, 'subscribe');
     if (scope.own) {
       const member = requireMember(context);
       const removed = await context.services.subscriptions.unsubscribe(recipientKeyOfMember(member.id));
@@ -122,7 +127,7 @@ export const digestCommand: CommandSpec<string> = {
       command: context.command,
     };
     const digest = composeDigest(week, reader, context.services.translator);
-    const note = paragraph(text(context.t(subscription ? 'digest.previewSubscribed' : 'digest.previewNotSubscribed', { when: weeklyWhen(context), subscribe: context.command('subscribe', scope.own && context.incoming.conversation.kind === 'group' ? 'me' : undefined) })));
+    const note = paragraph(text(context.t(subscription ? 'digest.previewSubscribed' : 'digest.previewNotSubscribed', { when: weeklyWhen(context), subscribe: sameScope(context, scope, 'subscribe') })));
     if (!digest) return reply([paragraph(text(context.t('digest.nothing'))), note], { private: scope.own });
     const preview: Reply = { ...digest, blocks: [...digest.blocks, note], private: scope.own };
     return preview;
