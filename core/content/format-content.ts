@@ -19,11 +19,11 @@ export interface ItemView {
   timeZone: string;
 }
 
-export function itemSpans(view: ItemView, item: Omit<ContentItem, 'id'>): Span[] {
+export function itemSpans(view: ItemView, item: Omit<ContentItem, 'id'>, summaryMax = SUMMARY_IN_LIST): Span[] {
   const spans: Span[] = [item.url ? link(item.title, item.url) : bold(item.title)];
   const facts = [view.t(`content.kinds.${item.kind}`), whenText(view, item), placeText(view, item)].filter(Boolean);
   spans.push(text(` — ${facts.join(' · ')}`));
-  if (item.summary) spans.push(text('. '), italic(shorten(item.summary, SUMMARY_IN_LIST)));
+  if (item.summary) spans.push(text('. '), italic(shorten(item.summary, summaryMax)));
   return spans;
 }
 

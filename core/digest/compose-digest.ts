@@ -27,6 +27,12 @@ export interface DigestReader {
   command(name: string, args?: string): string;
 }
 
+/**
+ * A digest is a table of contents: a line or two an item, the link has the
+ * rest, so that a busy week still fits one message on a phone (Telegram: 4,096 characters).
+ */
+const SUMMARY_IN_DIGEST = 100;
+
 /** Items shown per section; the rest are counted. */
 export const SHOWN = { documents: 5, news: 5, upcoming: 8, questions: 5 } as const;
 
@@ -42,8 +48,8 @@ export function composeDigest(week: DigestWeek, reader: DigestReader, translator
   const view = { t, language: reader.language, timeZone: reader.timeZone };
   const sections = [
     section(t, 'digest.documents', week.documents.filter(keep), SHOWN.documents, (document) => documentSpans(t, reader.language, document), reader.command('search')),
-    section(t, 'digest.news', week.news.filter(keep), SHOWN.news, (item) => itemSpans(view, item), reader.command('news')),
-    section(t, 'digest.upcoming', week.upcoming.filter(keep), SHOWN.upcoming, (item) => itemSpans(view, item), reader.command('events')),
+    section(t, 'digest.news', week.news.filter(keep), SHOWN.news, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('news')),
+    section(t, 'digest.upcoming', week.upcoming.filter(keep), SHOWN.upcoming, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('events')),
     section(t, 'digest.openQuestions', week.openQuestions.filter(keep), SHOWN.questions, questionSpans, undefined),
     section(t, 'digest.answered', week.answeredQuestions.filter(keep), SHOWN.questions, questionSpans, undefined),
   ].filter((blocks) => blocks.length > 0);
@@ -87,7 +93,7 @@ function documentSpans(t: (key: string) => string, language: string, document: L
   const facts = [typeName(t, document.type), document.year?.toString() ?? '', languageName(t, document, language), countryName(language, document.country)].filter(Boolean);
   const title = document.url ? link(document.title, document.url) : text(document.title);
   const spans: Span[] = [title, text(` — ${facts.join(' · ')} `), code(document.id)];
-  if (document.summary) spans.push(text(`. ${shorten(document.summary, 140)}`));
+  if (document.summary) spans.push(text(`. ${shorten(document.summary, SUMMARY_IN_DIGEST)}`));
   return spans;
 }
 

@@ -62,7 +62,7 @@ async function pollOne(deps: FeedDeps, feed: FeedSource, now: Date): Promise<Fee
 
 /** The whole body within the timeout and the size limit. */
 async function fetchFeed(url: string, timeoutMs: number, maxBytes: number): Promise<string> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.5' } });
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'cphub feed reader', accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.5' } });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw new Error(`larger than ${maxBytes} bytes`);
