@@ -79,4 +79,22 @@ describe('/post', () => {
     expect(items(hub)).toEqual([]);
     expect(hub.db.sqlite.prepare('SELECT count(*) AS n FROM content_drafts').get()).toEqual({ n: 0 });
   });
+
+  it('/forget erases a post in progress, the time zone chosen and the digest subscription; /mydata lists them first', async () => {
+    const hub = createCoreHarness();
+    await joinMember(hub, 'boss', { role: 'admin' });
+    await hub.send('/post event Regional conference', { userId: 'boss' });
+    await hub.send('/timezone Europe/Sofia', { userId: 'boss' });
+    await hub.send('/subscribe topic: health', { userId: 'boss' });
+    const [exported] = await hub.send('/mydata', { userId: 'boss' });
+    const data = JSON.parse(exported!.attachments![0]!.content);
+    expect(data.postDrafts).toEqual([expect.objectContaining({ platform: 'console', userId: 'boss' })]);
+    expect(data.preferences).toEqual([expect.objectContaining({ timeZone: 'Europe/Sofia' })]);
+    expect(data.digestSubscriptions).toEqual([expect.objectContaining({ topics: '["health"]' })]);
+    await hub.send('/forget', { userId: 'boss' });
+    await hub.press({ actionId: 'forget', value: 'erase' }, { userId: 'boss' });
+    for (const table of ['content_drafts', 'member_preferences', 'digest_subscriptions']) {
+      expect(hub.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+  });
 });
