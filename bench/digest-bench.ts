@@ -46,6 +46,8 @@ export interface ComposeResult {
 }
 
 export interface FanOutResult {
+  /** `busy`: a week whose digest is often two messages; `quiet`: one message each. */
+  week: 'busy' | 'quiet';
   limit: number;
   recipients: number;
   delivered: number;
@@ -60,13 +62,14 @@ export interface FanOutResult {
 
 export interface DigestBenchResult {
   compose: ComposeResult[];
-  fanOut: FanOutResult;
+  fanOut: FanOutResult[];
 }
 
 export async function benchDigest(options: { sizes?: number[]; fanOut?: number } = {}): Promise<DigestBenchResult> {
   const compose: ComposeResult[] = [];
   for (const size of options.sizes ?? [2_346, 100_000]) compose.push(await measureCompose(size));
-  return { compose, fanOut: await measureFanOut(options.fanOut ?? 600) };
+  const fanOut = [await measureFanOut(options.fanOut ?? 600, 'quiet'), await measureFanOut(options.fanOut ?? 600, 'busy')];
+  return { compose, fanOut };
 }
 
 interface Hub {
@@ -103,15 +106,20 @@ function addSubscribers(hub: Hub, count: number): void {
   })();
 }
 
-/** A busy week: 60 new documents, 40 news and 25 events and trainings in the region's languages. */
-function addWeek(hub: Hub): void {
-  const [documents = []] = documentBatches(60, 60);
+/**
+ * A busy week: 60 new documents, 40 news and 25 events and trainings in the
+ * region's languages. A quiet one: 3 documents, 4 news, 3 events.
+ */
+function addWeek(hub: Hub, week: 'busy' | 'quiet' = 'busy'): void {
+  const busy = week === 'busy';
+  const [documents = []] = documentBatches(busy ? 60 : 3, 60);
   hub.services.store.upsertAll(documents, ADDED);
   const items: ContentItem[] = [];
   const languages = [['en', 'en'], ['sq', 'sq'], ['sr-Latn', 'sh'], ['bg', 'bg'], ['hu', 'hu'], ['ro', 'ro']] as const;
-  for (let i = 0; i < 65; i++) {
-    const [language, languageGroup] = languages[i % languages.length]!;
-    const dated = i >= 40;
+  const news = busy ? 40 : 4;
+  for (let i = 0; i < (busy ? 65 : 7); i++) {
+    const [language, languageGroup] = busy ? languages[i % languages.length]! : languages[0];
+    const dated = i >= news;
     items.push({
       id: `c-${i}`, kind: dated ? (i % 2 ? 'event' : 'training') : 'news', title: `Item ${i} on child protection in the region`,
       summary: 'A summary of a sentence or two about the item, as organisers write them.', url: `https://example.org/item/${i}`,
@@ -151,13 +159,13 @@ async function measureCompose(size: number): Promise<ComposeResult> {
 }
 
 /** The real job and Telegram adapter, at the default 30/s, against a fake that refuses the 31st message in any second. */
-async function measureFanOut(count: number): Promise<FanOutResult> {
+async function measureFanOut(count: number, week: 'busy' | 'quiet'): Promise<FanOutResult> {
   const limit = 30;
   const fake = await ForkedFake.start<{ url: string; token: string }>('./fake-telegram-process.ts', { CPHUB_FAKE_RATE: String(limit) });
   const hub = openHub('fanout');
   try {
     addSubscribers(hub, count);
-    addWeek(hub);
+    addWeek(hub, week);
     const adapter = createTelegramAdapter({
       config: { token: fake.info.token, apiRoot: fake.info.url, sendsPerSecond: limit },
       router: { handle: async () => [] } as never,
@@ -173,7 +181,7 @@ async function measureFanOut(count: number): Promise<FanOutResult> {
     const { refused } = (await fake.ask({ type: 'rateLimited' })) as { refused: number };
     const sorted = [...times].sort((a, b) => a - b);
     const ratePerSecond = ((sorted.length - 1) / (sorted.at(-1)! - sorted[0]!)) * 1000;
-    return { limit, recipients: count, delivered: new Set(chats).size, ratePerSecond, percentOfLimit: (ratePerSecond / limit) * 100, refused, duplicates: chats.length - refused - new Set(chats.map((chat, i) => `${chat}\n${texts[i]}`)).size, messages: chats.length - refused };
+    return { week, limit, recipients: count, delivered: new Set(chats).size, ratePerSecond, percentOfLimit: (ratePerSecond / limit) * 100, refused, duplicates: chats.length - refused - new Set(chats.map((chat, i) => `${chat}\n${texts[i]}`)).size, messages: chats.length - refused };
   } finally {
     await fake.close();
     hub.close();
