@@ -24,11 +24,12 @@ export interface BenchHub {
   close(): void;
 }
 
-export function openBenchHub(library: number, name: string): BenchHub {
+/** `cachedSearches: 0` measures every search's own cost; the default keeps the hub's cache. */
+export function openBenchHub(library: number, name: string, options: { cachedSearches?: number } = {}): BenchHub {
   const dir = mkdtempSync(join(tmpdir(), `cphub-bench-${name}-`));
   const db = openDatabase(join(dir, 'bench.db'));
   const clock = { now: () => BENCH_NOW };
-  const services = createSqliteServices(db, clock);
+  const services = createSqliteServices(db, clock, { searchLimits: { cachedSearches: options.cachedSearches } });
   for (const batch of documentBatches(library, 5_000)) services.store.upsertAll(batch, BENCH_NOW);
   const translator = createTranslator();
   // The clock stands still in the bench: a member pace would count every command as at once.

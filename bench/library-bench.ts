@@ -2,7 +2,7 @@
  * One library size: import the generated corpus into a fresh SQLite file in
  * batches, measure the file, then time the query mix through the real
  * parser and `SqliteDocumentSearch`, as a member's `/search` runs it (first
- * page of 5).
+ * page of 5), without the result cache: each search's own cost.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +55,7 @@ export async function benchLibrary(size: number, rounds: number): Promise<SizeRe
   const db = openDatabase(path);
   try {
     const imported = importCorpus(db, path, size);
-    const { overall, queries } = await timeQueries(new SqliteDocumentSearch(db), rounds);
+    const { overall, queries } = await timeQueries(new SqliteDocumentSearch(db, { cachedSearches: 0 }), rounds);
     return {
       size,
       ranking: db.ranking,

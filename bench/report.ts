@@ -79,7 +79,7 @@ export function targetRows(sizes: SizeResult[], consoleResult: ConsoleResult, pl
 
 function telegramRows(result: TelegramBenchResult): TargetRow[] {
   const rows: TargetRow[] = [];
-  const search = result.inbound.find((run) => run.command === '/search');
+  const search = result.inbound.find((run) => run.command === '/search' && !run.variant);
   if (search) {
     rows.push({
       measure: `telegram /search updates @ ${thousands(result.library)}`,
@@ -176,7 +176,8 @@ function printSlack(result: SlackBenchResult): void {
 function printTelegram(result: TelegramBenchResult): void {
   console.log(`\n## telegram (grammY runner + core + SQLite, ${thousands(result.library)} documents; fake Bot API in another process)`);
   for (const run of result.inbound) {
-    console.log(`${run.command.padEnd(8)} ${thousands(run.updates)} updates in ${run.seconds.toFixed(2)} s: ${thousands(run.updatesPerSecond)} updates/s`);
+    const name = run.variant ? `${run.command} (${run.variant})` : run.command;
+    console.log(`${name.padEnd(8)} ${thousands(run.updates)} updates in ${run.seconds.toFixed(2)} s: ${thousands(run.updatesPerSecond)} updates/s`);
   }
   for (const send of result.sends) {
     console.log(

@@ -13,6 +13,8 @@ import { QUERIES } from './queries.ts';
 
 export interface InboundResult {
   command: string;
+  /** 'no result cache': every search ranked anew (the cache is on in the hub, and in the target row). */
+  variant?: string;
   updates: number;
   seconds: number;
   updatesPerSecond: number;
@@ -20,7 +22,12 @@ export interface InboundResult {
 
 export interface TelegramBenchResult {
   library: number;
-  /** `/search` with the query mix, and `/help` (no search: the adapter's own ceiling). */
+  /**
+   * `/search` with the query mix (61 queries, so most are remembered by the
+   * search result cache, as a member's next page or a colleague's repeat
+   * is), the same with the cache off, and `/help` (no search: the adapter's
+   * own ceiling).
+   */
   inbound: InboundResult[];
   sends: Array<{ limit: number; messages: number; ratePerSecond: number; percentOfLimit: number; busiestSecond: number }>;
 }
@@ -30,11 +37,16 @@ export async function benchTelegram(options: { library?: number; updates?: numbe
   const updates = options.updates ?? 3_000;
   const hub = openBenchHub(library, 'tg');
   const fake = await FakeProcess.start();
+  const search = (i: number) => `/search ${QUERIES[i % QUERIES.length]!.text}`;
   try {
-    const inbound = [
-      await measureInbound(hub, fake, updates, (i) => `/search ${QUERIES[i % QUERIES.length]!.text}`),
-      await measureInbound(hub, fake, updates, () => '/help'),
-    ];
+    const inbound = [await measureInbound(hub, fake, updates, search)];
+    const uncached = openBenchHub(library, 'tg-uncached', { cachedSearches: 0 });
+    try {
+      inbound.push({ ...(await measureInbound(uncached, fake, updates, search)), variant: 'no result cache' });
+    } finally {
+      uncached.close();
+    }
+    inbound.push(await measureInbound(hub, fake, updates, () => '/help'));
     const sends = [];
     for (const [limit, messages] of [[30, 300], [200, 1_000]] as const) sends.push(await measureSends(hub, fake, limit, messages));
     return { library, inbound, sends };
@@ -61,7 +73,7 @@ function createAdapter(hub: BenchHub, fake: FakeProcess, sendsPerSecond: number)
 let nextUpdateId = 1;
 
 /** N updates from 1,000 members; timed from the first push until the last answer arrives. */
-async function measureInbound(
+export async function measureInbound(
   hub: BenchHub,
   fake: FakeProcess,
   count: number,
@@ -122,7 +134,7 @@ function commandUpdate(updateId: number, userId: number, text: string): object {
 }
 
 /** The fake Bot API in its child process. */
-class FakeProcess {
+export class FakeProcess {
   private constructor(private readonly fake: ForkedFake<{ url: string; token: string }>) {}
 
   static async start(): Promise<FakeProcess> {

@@ -153,6 +153,9 @@ export type ProfileChange = {
   [K in keyof MemberProfile]?: K extends 'topics' ? string[] : string | null;
 };
 
+/** What a role change did: `last-admin` when it would have left the hub without an administrator. */
+export type RoleChange = 'changed' | 'unchanged' | 'last-admin' | 'not-found';
+
 /** Members and the platform accounts that belong to them. */
 export interface Members {
   findByAccount(platform: PlatformName, userId: string): Promise<Member | undefined>;
@@ -162,8 +165,16 @@ export interface Members {
    * member).
    */
   join(account: { platform: PlatformName; userId: string; displayName?: string; language: string }, consentVersion: string): Promise<Member>;
-  /** Changes a member's role and writes it to the audit log, with who decided (`config`, `cli`, a member id). */
-  setRole(memberId: string, role: Member['role'], by: string): Promise<void>;
+  findById(memberId: string): Promise<Member | undefined>;
+  /** Members whose id starts with `prefix` (the short id lists show), at most `limit`. */
+  findByIdPrefix(prefix: string, limit: number): Promise<Member[]>;
+  /**
+   * Changes a member's role and writes it to the audit log, with who decided
+   * (`config`, `cli`, a member id). The last administrator keeps the role.
+   */
+  setRole(memberId: string, role: Member['role'], by: string): Promise<RoleChange>;
+  /** Suspends an active member or lifts it (`active`); audited with who decided. A pending member is `unchanged`. */
+  setStatus(memberId: string, status: 'active' | 'suspended', by: string): Promise<'changed' | 'unchanged' | 'not-found'>;
   setLanguage(memberId: string, language: string): Promise<void>;
   updateProfile(memberId: string, change: ProfileChange): Promise<void>;
   /** Members waiting for a moderator (approved membership), oldest first. */
@@ -172,6 +183,37 @@ export interface Members {
   decide(memberId: string, approve: boolean, by: string): Promise<boolean>;
   /** The platform accounts that belong to the member, oldest link first. */
   accountsOf(memberId: string): Promise<Array<{ platform: PlatformName; userId: string; linkedAt: Date }>>;
+}
+
+/** What an expert says about their expertise (keys: topics, language groups, country codes). */
+export interface ExpertProfile {
+  topics: string[];
+  languages: string[];
+  countries: string[];
+  /** Opted in to the directory (/experts). */
+  listed: boolean;
+}
+
+/** One expert as the directory shows them: only what they chose to show. */
+export interface DirectoryEntry {
+  memberId: string;
+  displayName: string;
+  profession?: string;
+  organisation?: string;
+  topics: string[];
+  languages: string[];
+  countries: string[];
+}
+
+export interface ExpertProfiles {
+  get(memberId: string): Promise<ExpertProfile | undefined>;
+  /** Changes the fields given; the profile is created (unlisted, empty) when the member had none. */
+  update(memberId: string, change: Partial<ExpertProfile>): Promise<void>;
+  /**
+   * Listed experts — opted in, active, with the expert role (or a staff
+   * role) and a name — with this topic and country when given, by name.
+   */
+  directory(filter: { topic?: string; country?: string }, offset: number, limit: number): Promise<{ total: number; entries: DirectoryEntry[] }>;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
+import { ROLES } from '../core/members/moderation-rules.ts';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { AccountLinks, Clock, LinkResult } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { accountSettings } from './schema/account-settings.ts';
 import { auditLog } from './schema/audit-log.ts';
+import { expertProfiles } from './schema/expert-profiles.ts';
 import { linkCodes } from './schema/link-codes.ts';
 import { memberAccounts, members } from './schema/members.ts';
 
@@ -13,6 +15,7 @@ type Account = { platform: PlatformName; userId: string };
 /** Letters and digits that cannot be mistaken for each other on a phone (no 0/O, 1/I/L). */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
+
 
 export class SqliteAccountLinks implements AccountLinks {
   constructor(
@@ -60,11 +63,30 @@ export class SqliteAccountLinks implements AccountLinks {
     this.db.orm.delete(accountSettings).where(and(eq(accountSettings.platform, account.platform), eq(accountSettings.userId, account.userId))).run();
     const previous = this.memberOf(account);
     if (previous) {
+      this.keepWhatTheMergedMemberHad(previous, memberId, now);
       this.db.orm.update(memberAccounts).set({ memberId }).where(eq(memberAccounts.memberId, previous)).run();
       this.db.orm.delete(members).where(eq(members.id, previous)).run();
       return;
     }
     this.db.orm.insert(memberAccounts).values({ platform: account.platform, userId: account.userId, memberId, linkedAt: now }).run();
+  }
+
+  /**
+   * One person, two members becoming one: the person keeps the higher of
+   * their two roles (an expert who links a fresh account stays an expert;
+   * audited as decided by `link`) and their expert profile, when the member
+   * they join has none.
+   */
+  private keepWhatTheMergedMemberHad(previous: string, memberId: string, now: string): void {
+    const { orm } = this.db;
+    const roleOf = (id: string) => orm.select({ role: members.role }).from(members).where(eq(members.id, id)).get()?.role ?? 'member';
+    const [from, had] = [roleOf(memberId), roleOf(previous)];
+    if (ROLES.indexOf(had) > ROLES.indexOf(from)) {
+      orm.update(members).set({ role: had, updatedAt: now }).where(eq(members.id, memberId)).run();
+      orm.insert(auditLog).values({ at: now, action: 'role.changed', subject: memberId, details: JSON.stringify({ from, to: had, by: 'link' }) }).run();
+    }
+    const hasProfile = orm.select({ id: expertProfiles.memberId }).from(expertProfiles).where(eq(expertProfiles.memberId, memberId)).get();
+    if (!hasProfile) orm.update(expertProfiles).set({ memberId }).where(eq(expertProfiles.memberId, previous)).run();
   }
 
   private memberOf(account: Account): string | undefined {

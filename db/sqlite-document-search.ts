@@ -29,7 +29,9 @@ import { RERANK_WINDOW, rankHits, type RankableHit } from '../core/search/rankin
 import type { Statement } from 'better-sqlite3';
 import { toLibraryDocument, type DocumentRow } from './document-rows.ts';
 import { anyOf, matchExpression } from './fts-expression.ts';
+import { LibraryVersion } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { SearchResultCache, type RankedCandidates } from './search-result-cache.ts';
 import { facetTerms } from './search-facets.ts';
 import { filterClause, type SqlClause } from './search-filters.ts';
 
@@ -67,6 +69,8 @@ interface CandidateRow {
 export interface SearchLimits {
   rankWindow?: number;
   dfSample?: number;
+  /** How many searches are remembered (0: none, for measuring a search's own cost). */
+  cachedSearches?: number;
 }
 
 export class SqliteDocumentSearch implements DocumentSearch {
@@ -74,6 +78,8 @@ export class SqliteDocumentSearch implements DocumentSearch {
   private readonly dfSample: number;
   private readonly statements = new Map<string, Statement>();
   private readonly maxSeq: Statement;
+  private readonly version: LibraryVersion;
+  private readonly cache: SearchResultCache;
 
   constructor(
     private readonly db: OpenDatabase,
@@ -82,22 +88,33 @@ export class SqliteDocumentSearch implements DocumentSearch {
     this.rankWindow = limits.rankWindow ?? RANK_WINDOW;
     this.dfSample = limits.dfSample ?? DF_SAMPLE;
     this.maxSeq = db.sqlite.prepare('SELECT coalesce(max(seq), 0) AS seq FROM documents');
+    this.version = new LibraryVersion(db.sqlite);
+    this.cache = new SearchResultCache(limits.cachedSearches);
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
     const where = whereClause(request.query);
     if (!where) return { total: 0, hits: [] };
     const end = request.offset + request.limit;
-    const window = Math.max(this.rankWindow, end);
-    const { matches, candidates } = where.ranked
-      ? this.ranked(where, window, Math.max(RERANK_WINDOW, end))
-      : { matches: this.countListed(where, window), candidates: undefined };
-    const total = Math.min(matches, window);
-    const totalIsAtLeast = matches > window;
+    const { total, totalIsAtLeast, hits } = this.candidates(where, end, request.preferredLanguage);
     if (total === 0 || request.offset >= total) return { total, totalIsAtLeast, hits: [] };
-    const hits = candidates ?? this.listed(where, Math.max(RERANK_WINDOW, end));
-    const ranked = end <= RERANK_WINDOW ? rankHits(hits, request.preferredLanguage) : hits;
-    return { total, totalIsAtLeast, hits: this.load(ranked.slice(request.offset, end)) };
+    return { total, totalIsAtLeast, hits: this.load(hits.slice(request.offset, end)) };
+  }
+
+  /** The ranked candidates for a page ending at `end`, cached while the library is unchanged. */
+  private candidates(where: Where, end: number, preferredLanguage: string): RankedCandidates {
+    const window = Math.max(this.rankWindow, end);
+    const limit = Math.max(RERANK_WINDOW, end);
+    const reranked = end <= RERANK_WINDOW;
+    const key = JSON.stringify([where.sql, where.params, window, limit, reranked ? preferredLanguage : '']);
+    return this.cache.get(key, this.version.current(), () => {
+      const { matches, candidates } = where.ranked
+        ? this.ranked(where, window, limit)
+        : { matches: this.countListed(where, window), candidates: undefined };
+      const total = Math.min(matches, window);
+      const hits = total === 0 ? [] : (candidates ?? this.listed(where, limit));
+      return { total, totalIsAtLeast: matches > window, hits: reranked ? rankHits(hits, preferredLanguage) : hits };
+    });
   }
 
   /**

@@ -11,6 +11,7 @@ import type { LibraryDocument } from '../core/library/document.ts';
 import type { DocumentRepository } from '../core/ports.ts';
 import { foldText } from '../core/search/fold.ts';
 import { contentHash, toLibraryDocument, topicsKey } from './document-rows.ts';
+import { libraryChanged } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { documents } from './schema/documents.ts';
 import { facetText } from './search-facets.ts';
@@ -63,6 +64,7 @@ export class SqliteDocumentStore implements DocumentRepository {
     return this.db.sqlite.transaction(() => {
       const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
       for (const document of batch) counts[this.upsertOne(document, now.toISOString())] += 1;
+      if (counts.added + counts.updated > 0) libraryChanged(this.db.sqlite);
       return counts;
     })();
   }

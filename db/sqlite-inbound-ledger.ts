@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { Clock, InboundLedger } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -9,38 +9,52 @@ export const FINISHED_EVENT_TTL_MS = 3 * 24 * 3600 * 1000;
 
 export class SqliteInboundLedger implements InboundLedger {
   private finishedSincePrune = 0;
+  // Once per event: prepared once (building each query per call cost more than the write).
+  private readonly wasFinished;
+  private readonly record;
+  private readonly markFinished;
 
   constructor(
     private readonly db: OpenDatabase,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    const event = and(eq(inboundEvents.platform, sql.placeholder('platform')), eq(inboundEvents.eventId, sql.placeholder('id')));
+    this.wasFinished = db.orm.select({ id: inboundEvents.eventId }).from(inboundEvents).where(and(event, isNotNull(inboundEvents.finishedAt))).prepare();
+    this.record = db.orm
+      .insert(inboundEvents)
+      .values({
+        platform: sql.placeholder('platform'),
+        eventId: sql.placeholder('id'),
+        payload: sql.placeholder('payload'),
+        receivedAt: sql.placeholder('receivedAt'),
+      })
+      .onConflictDoNothing()
+      .prepare();
+    this.markFinished = db.orm
+      .update(inboundEvents)
+      .set({ finishedAt: sql`${sql.placeholder('finishedAt')}`, payload: '' })
+      .where(event)
+      .prepare();
+  }
 
   async receive(platform: PlatformName, events: { id: string; payload: string }[]): Promise<string[]> {
     if (events.length === 0) return [];
     const receivedAt = this.clock.now().toISOString();
-    return this.db.sqlite.transaction(() => {
-      const ids = events.map((event) => event.id);
-      const finished = new Set(
-        this.db.orm
-          .select({ id: inboundEvents.eventId })
-          .from(inboundEvents)
-          .where(and(eq(inboundEvents.platform, platform), inArray(inboundEvents.eventId, ids), isNotNull(inboundEvents.finishedAt)))
-          .all()
-          .map((row) => row.id),
-      );
-      const rows = events.map((event) => ({ platform, eventId: event.id, payload: event.payload, receivedAt }));
-      this.db.orm.insert(inboundEvents).values(rows).onConflictDoNothing().run();
-      return ids.filter((id) => !finished.has(id));
-    })();
+    // One prepared statement a row, not one query built for the batch:
+    // building a 100-row insert cost more than writing it.
+    return this.db.sqlite.transaction(() =>
+      events
+        .filter((event) => this.wasFinished.get({ platform, id: event.id }) === undefined)
+        .map((event) => {
+          this.record.run({ platform, id: event.id, payload: event.payload, receivedAt });
+          return event.id;
+        }),
+    )();
   }
 
   async finish(platform: PlatformName, id: string): Promise<void> {
     const now = this.clock.now();
-    this.db.orm
-      .update(inboundEvents)
-      .set({ finishedAt: now.toISOString(), payload: '' })
-      .where(and(eq(inboundEvents.platform, platform), eq(inboundEvents.eventId, id)))
-      .run();
+    this.markFinished.run({ finishedAt: now.toISOString(), platform, id });
     // Prune now and then, not on every event: one indexed delete per thousand.
     this.finishedSincePrune += 1;
     if (this.finishedSincePrune >= 1000) {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
-import type { Clock, Member, Members, ProfileChange } from '../core/ports.ts';
+import type { Clock, Member, Members, ProfileChange, RoleChange } from '../core/ports.ts';
+import { parseJsonList } from './json-list.ts';
 import type { OpenDatabase } from './open-database.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { memberAccounts, members } from './schema/members.ts';
@@ -10,12 +11,15 @@ export class SqliteMembers implements Members {
   private readonly admins: Set<string>;
 
   /** `admins`: accounts (`platform:userId`) that are administrators from the moment they join. */
+  private readonly byAccount: ReturnType<typeof prepareByAccount>;
+
   constructor(
     private readonly db: OpenDatabase,
     private readonly clock: Clock,
     admins: ReadonlyArray<{ platform: string; userId: string }> = [],
     private readonly membership: 'open' | 'approved' = 'open',
   ) {
+    this.byAccount = prepareByAccount(db);
     this.admins = new Set(admins.map((account) => `${account.platform}:${account.userId}`));
   }
 
@@ -69,24 +73,52 @@ export class SqliteMembers implements Members {
     this.db.orm.update(members).set(set).where(eq(members.id, memberId)).run();
   }
 
-  async setRole(memberId: string, role: Member['role'], by: string): Promise<void> {
+  async setRole(memberId: string, role: Member['role'], by: string): Promise<RoleChange> {
     const at = this.clock.now().toISOString();
-    this.db.sqlite.transaction(() => {
+    return this.db.sqlite.transaction((): RoleChange => {
       const current = this.db.orm.select({ role: members.role }).from(members).where(eq(members.id, memberId)).get();
-      if (!current || current.role === role) return;
+      if (!current) return 'not-found';
+      if (current.role === role) return 'unchanged';
+      // Counted inside the transaction, so two admins demoting each other at once cannot both succeed.
+      if (current.role === 'admin' && this.countAdmins() <= 1) return 'last-admin';
       this.db.orm.update(members).set({ role, updatedAt: at }).where(eq(members.id, memberId)).run();
       const details = JSON.stringify({ from: current.role, to: role, by });
       this.db.orm.insert(auditLog).values({ at, action: 'role.changed', subject: memberId, details }).run();
+      return 'changed';
     })();
   }
 
+  async setStatus(memberId: string, status: 'active' | 'suspended', by: string): Promise<'changed' | 'unchanged' | 'not-found'> {
+    const at = this.clock.now().toISOString();
+    return this.db.sqlite.transaction(() => {
+      const current = this.db.orm.select({ status: members.status }).from(members).where(eq(members.id, memberId)).get();
+      if (!current) return 'not-found' as const;
+      // A pending member is approved or declined in /pending, never activated from here.
+      if (current.status === status || current.status === 'pending') return 'unchanged' as const;
+      this.db.orm.update(members).set({ status, updatedAt: at }).where(eq(members.id, memberId)).run();
+      const action = status === 'suspended' ? 'member.suspended' : 'member.unsuspended';
+      this.db.orm.insert(auditLog).values({ at, action, subject: memberId, details: JSON.stringify({ by }) }).run();
+      return 'changed' as const;
+    })();
+  }
+
+  async findById(memberId: string): Promise<Member | undefined> {
+    const row = this.db.orm.select().from(members).where(eq(members.id, memberId)).get();
+    return row ? toMember(row) : undefined;
+  }
+
+  async findByIdPrefix(prefix: string, limit: number): Promise<Member[]> {
+    // substr, not LIKE: ids contain `_`, which LIKE reads as a wildcard.
+    const rows = this.db.orm.select().from(members).where(sql`substr(${members.id}, 1, ${prefix.length}) = ${prefix}`).limit(limit).all();
+    return rows.map(toMember);
+  }
+
+  private countAdmins(): number {
+    return this.db.orm.select({ count: sql<number>`count(*)` }).from(members).where(eq(members.role, 'admin')).get()?.count ?? 0;
+  }
+
   async findByAccount(platform: PlatformName, userId: string): Promise<Member | undefined> {
-    const row = this.db.orm
-      .select({ member: members })
-      .from(memberAccounts)
-      .innerJoin(members, eq(members.id, memberAccounts.memberId))
-      .where(and(eq(memberAccounts.platform, platform), eq(memberAccounts.userId, userId)))
-      .get();
+    const row = this.byAccount.get({ platform, userId });
     return row ? toMember(row.member) : undefined;
   }
 
@@ -143,16 +175,20 @@ function toMember(row: typeof members.$inferSelect): Member {
       ...(row.country ? { country: row.country } : {}),
       ...(row.profession ? { profession: row.profession } : {}),
       ...(row.organisation ? { organisation: row.organisation } : {}),
-      topics: parseTopics(row.topics),
+      topics: parseJsonList(row.topics),
     },
   };
 }
 
-function parseTopics(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
+/**
+ * Every command looks its member up: the query is built and prepared once
+ * (drizzle building it anew per call was most of the lookup's cost).
+ */
+function prepareByAccount(db: OpenDatabase) {
+  return db.orm
+    .select({ member: members })
+    .from(memberAccounts)
+    .innerJoin(members, eq(members.id, memberAccounts.memberId))
+    .where(and(eq(memberAccounts.platform, sql.placeholder('platform')), eq(memberAccounts.userId, sql.placeholder('userId'))))
+    .prepare();
 }

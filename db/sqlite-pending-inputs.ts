@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { Clock, PendingInputs } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -7,13 +7,21 @@ import { pendingInputs } from './schema/pending-inputs.ts';
 type Account = { platform: PlatformName; userId: string };
 
 export class SqlitePendingInputs implements PendingInputs {
+  // Read and cleared around every command: prepared once.
+  private readonly byAccount;
+  private readonly clearAccount;
+
   constructor(
     private readonly db: OpenDatabase,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    const account = and(eq(pendingInputs.platform, sql.placeholder('platform')), eq(pendingInputs.userId, sql.placeholder('userId')));
+    this.byAccount = db.orm.select().from(pendingInputs).where(account).prepare();
+    this.clearAccount = db.orm.delete(pendingInputs).where(account).prepare();
+  }
 
   async get(account: Account): Promise<{ step: string; since: Date } | undefined> {
-    const row = this.db.orm.select().from(pendingInputs).where(this.of(account)).get();
+    const row = this.byAccount.get({ platform: account.platform, userId: account.userId });
     return row ? { step: row.step, since: new Date(row.createdAt) } : undefined;
   }
 
@@ -27,10 +35,6 @@ export class SqlitePendingInputs implements PendingInputs {
   }
 
   async clear(account: Account): Promise<void> {
-    this.db.orm.delete(pendingInputs).where(this.of(account)).run();
-  }
-
-  private of(account: Account) {
-    return and(eq(pendingInputs.platform, account.platform), eq(pendingInputs.userId, account.userId));
+    this.clearAccount.run({ platform: account.platform, userId: account.userId });
   }
 }

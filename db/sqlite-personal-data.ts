@@ -31,7 +31,7 @@ export class SqlitePersonalData implements PersonalData {
       const accounts = this.linkedAccounts({ platform, userId });
       for (const account of accounts) this.eraseAccount(account);
       const memberIds = [...new Set(accounts.map((account) => account.memberId).filter((id): id is string => Boolean(id)))];
-      // member_accounts go with the member (ON DELETE CASCADE).
+      // member_accounts and expert_profiles go with the member (ON DELETE CASCADE).
       if (memberIds.length > 0) this.db.orm.delete(members).where(inArray(members.id, memberIds)).run();
       this.db.orm.insert(auditLog).values({ at, action: 'member.erased', subject: null, details: JSON.stringify({ accounts: accounts.length }) }).run();
       return { accounts: accounts.length };

@@ -7,7 +7,9 @@
  */
 import { and, eq, or } from 'drizzle-orm';
 import type { PlatformName } from '../core/model/incoming.ts';
+import { parseJsonList } from './json-list.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { expertProfiles } from './schema/expert-profiles.ts';
 import { accountSettings } from './schema/account-settings.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { chats } from './schema/chats.ts';
@@ -36,6 +38,7 @@ export function exportPersonalData(db: OpenDatabase, account: { platform: Platfo
     format: EXPORT_FORMAT,
     exportedAt: at.toISOString(),
     member: member ? { ...member, topics: JSON.parse(member.topics) as unknown } : null,
+    expertProfile: member ? expertProfileOf(db, member.id) : null,
     accounts: link ? linked.map(({ platform, userId, linkedAt }) => ({ platform, userId, linkedAt })) : [{ ...account, linkedAt: null }],
     settings: rowsFor(accounts, (a) => orm.select().from(accountSettings).where(and(eq(accountSettings.platform, a.platform), eq(accountSettings.userId, a.userId))).all()),
     savedSearches: rowsFor(accounts, (a) =>
@@ -51,6 +54,12 @@ export function exportPersonalData(db: OpenDatabase, account: { platform: Platfo
     preferences: member ? orm.select().from(memberPreferences).where(eq(memberPreferences.memberId, member.id)).all() : [],
     digestSubscriptions: member ? orm.select().from(digestSubscriptions).where(eq(digestSubscriptions.memberId, member.id)).all() : [],
   };
+}
+
+function expertProfileOf(db: OpenDatabase, memberId: string) {
+  const row = db.orm.select().from(expertProfiles).where(eq(expertProfiles.memberId, memberId)).get();
+  if (!row) return null;
+  return { ...row, topics: parseJsonList(row.topics), languages: parseJsonList(row.languages), countries: parseJsonList(row.countries) };
 }
 
 function rowsFor<T>(accounts: Account[], query: (account: Account) => T[]): T[] {

@@ -16,6 +16,7 @@ import { createDigestSources } from './sqlite-digest-sources.ts';
 import { SqliteDigestSubscriptions } from './sqlite-digest-subscriptions.ts';
 import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
+import { SqliteExpertProfiles } from './sqlite-expert-profiles.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
 import { SqliteMemberPreferences } from './sqlite-member-preferences.ts';
 import { SqliteMembers } from './sqlite-members.ts';
@@ -47,6 +48,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     ledger: new SqliteInboundLedger(db, clock),
     buttons: new SqliteButtonPayloads(db, clock),
     members: new SqliteMembers(db, clock, options.admins, options.membership),
+    experts: new SqliteExpertProfiles(db, clock),
     audit: new SqliteAuditLog(db),
     links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),

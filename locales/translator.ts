@@ -69,17 +69,30 @@ export function createTranslator(): Translator {
     interpolation: { escapeValue: false, skipOnVariables: true },
   });
 
+  // A text without parameters is the same every time: a reply of search
+  // results asks for the same labels dozens of times, and i18next's lookup
+  // was the larger part of building it. Keys and languages are few.
+  const plain = new Map<string, string>();
+
   return {
     languages: LANGUAGES,
     t(language: string, key: string, params: TranslationParams = {}): string {
+      const lng = toI18nextCode(resolveLanguage(language));
+      const bare = Object.keys(params).length === 0;
+      if (bare) {
+        const known = plain.get(`${lng}\u0000${key}`);
+        if (known !== undefined) return known;
+      }
       const count = toCount(params['count']);
       // Values go in `replace`, so a parameter can never be read as an
       // i18next option (lng, ns, context, defaultValue...).
-      return instance.t(key, {
-        lng: toI18nextCode(resolveLanguage(language)),
+      const text = instance.t(key, {
+        lng,
         replace: params,
         ...(count === undefined ? {} : { count }),
       });
+      if (bare && plain.size < 20_000) plain.set(`${lng}\u0000${key}`, text);
+      return text;
     },
   };
 }

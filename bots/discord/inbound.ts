@@ -44,10 +44,34 @@ function commandContent(interaction: ChatInputCommandInteraction): IncomingConte
     case 'link':
       parts.push(option('code'));
       break;
+    case 'role':
+      parts.push(memberOf(interaction), option('role'));
+      break;
+    case 'suspend':
+    case 'unsuspend':
+      parts.push(memberOf(interaction));
+      break;
+    case 'experts':
+      parts.push(option('topic'), option('country'));
+      break;
     default:
       parts.push(option('text'));
   }
   return { kind: 'command', name: interaction.commandName, args: parts.filter(Boolean).join(' ') };
+}
+
+/**
+ * The member a moderation command names: a picked server member becomes
+ * `discord:<id>` (the raw option value: the id, with or without the resolved
+ * user beside it), else the typed member id or `platform:id`.
+ */
+function memberOf(interaction: ChatInputCommandInteraction): string {
+  const picked = interaction.options.get('member')?.value;
+  if (typeof picked === 'string' && picked) return `discord:${picked}`;
+  const typed = interaction.options.getString('account')?.trim() ?? '';
+  // A mention pasted into the text option: <@123> or the older <@!123>.
+  const mention = /^<@!?(\d+)>$/.exec(typed);
+  return mention ? `discord:${mention[1]}` : typed;
 }
 
 async function buttonContent(interaction: ButtonInteraction, buttons: ButtonLookup): Promise<IncomingContent> {

@@ -7,7 +7,9 @@
  * https://discord.com/developers/docs/interactions/application-commands#localization
  */
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { intlLocale, NAMED_TYPES } from '../../core/library/display-names.ts';
+import { languageCodeName, NAMED_TYPES } from '../../core/library/display-names.ts';
+import { ROLES } from '../../core/members/moderation-rules.ts';
+import { TOPICS } from '../../core/members/profile-options.ts';
 import type { Translator } from '../../core/ports.ts';
 
 /** Discord locale → the member language its strings come from. */
@@ -49,10 +51,17 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
       return [];
     case 'link':
       return [option('code')];
+    case 'role':
+      return [...memberOptions(option), option('role', { required: true, choices: ROLES.map((role) => choice(role, key(`profile.roles.${role}`))) })];
+    case 'suspend':
+    case 'unsuspend':
+      return memberOptions(option);
+    case 'experts':
+      return [option('topic', { choices: TOPICS.map((topic) => choice(topic, key(`topicNames.${topic}`))) }), option('country', { max_length: 60 })];
     case 'search':
       return [
         option('query', { required: true, max_length: 500 }),
-        option('language', { choices: FILTER_LANGUAGES.map((code) => choice(code, (language) => languageChoiceName(translator, code, language))) }),
+        option('language', { choices: FILTER_LANGUAGES.map((code) => choice(code, (language) => languageCodeName((key) => translator.t(language, key), code, language))) }),
         option('type', { choices: [...NAMED_TYPES].map((type) => choice(type, key(`documentTypes.${type}`))) }),
       ];
     case 'doc':
@@ -65,13 +74,13 @@ function optionsFor(command: string, key: (name: string) => Localized, translato
   }
 }
 
-function languageChoiceName(translator: Translator, code: string, language: string): string {
-  if (code === 'sh') return translator.t(language, 'documentLanguages.sh');
-  try {
-    return new Intl.DisplayNames([intlLocale(language)], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+/**
+ * Who a moderation command is about: a member of this server (a user
+ * option, which Discord lets moderators pick from a list), or anyone by
+ * member id or `platform:id` — a member of another platform included.
+ */
+function memberOptions(option: (name: string, extra?: object) => OptionJson): OptionJson[] {
+  return [option('member', { type: ApplicationCommandOptionType.User }), option('account', { max_length: 100 })];
 }
 
 function described(text: Localized) {

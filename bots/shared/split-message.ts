@@ -111,12 +111,13 @@ function nextCut(atoms: readonly Atom[], start: number, options: SplitOptions): 
     if (atom.kind === 'break') breaks.push({ index, priority: atom.priority, mark: writer.mark() });
     // Escaping never shortens text, so an overlong word is known not to fit
     // without escaping all of it (a long token is cut many times).
-    if (atom.text.length > options.maxLength || writer.lengthWith(atom) > options.maxLength) {
+    const next = atom.text.length > options.maxLength ? undefined : writer.stepFor(atom);
+    if (next === undefined || writer.lengthAfter(next) > options.maxLength) {
       const chosen = chooseBreak(breaks, options.maxLength);
       if (chosen) return { text: writer.text(chosen.mark), next: chosen.index + 1 };
       return cutInsideWord(writer, atoms, index, options);
     }
-    writer.push(atom);
+    writer.pushStep(next);
   }
   return { text: writer.text(), next: atoms.length };
 }
@@ -202,15 +203,26 @@ class PartWriter {
 
   /** The part's length with `atom` appended and its tag closed. */
   lengthWith(atom: Atom): number {
-    const { piece, open } = step(this.open, atom, this.escape);
-    return this.size + piece.length + closing(open).length;
+    return this.lengthAfter(this.stepFor(atom));
   }
 
   push(atom: Atom): void {
-    const { piece, open } = step(this.open, atom, this.escape);
-    this.pieces.push(piece);
-    this.size += piece.length;
-    this.open = open;
+    this.pushStep(this.stepFor(atom));
+  }
+
+  /** What appending `atom` writes: computed once, then measured and pushed (escaping is the cost). */
+  stepFor(atom: Atom): Step {
+    return step(this.open, atom, this.escape);
+  }
+
+  lengthAfter(next: Step): number {
+    return this.size + next.piece.length + closing(next.open).length;
+  }
+
+  pushStep(next: Step): void {
+    this.pieces.push(next.piece);
+    this.size += next.piece.length;
+    this.open = next.open;
   }
 
   mark(): Mark {
@@ -222,7 +234,12 @@ class PartWriter {
   }
 }
 
-function step(open: Wrap | null, atom: Atom, escape: SplitOptions['escape']): { piece: string; open: Wrap | null } {
+interface Step {
+  piece: string;
+  open: Wrap | null;
+}
+
+function step(open: Wrap | null, atom: Atom, escape: SplitOptions['escape']): Step {
   const body = escape(atom.text);
   if (open?.open === atom.wrap?.open) return { piece: body, open };
   // Whitespace never opens a tag: it closes the one before and stays outside.

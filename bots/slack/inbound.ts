@@ -51,14 +51,15 @@ export function fromSlashCommand(body: SlackCommandBody, known: KnownCommands, e
     commandPrefix: COMMAND_PREFIX,
     sender: { id: body.user_id, ...(body.user_name ? { displayName: body.user_name } : {}), ...(locale ? { locale } : {}) },
     conversation: conversationOf(body.channel_id),
-    content: subcommand(body.text ?? '', known),
+    content: subcommand(fromSlackText(body.text ?? ''), known),
   };
 }
 
 /** An app mention or a DM message; `undefined` for bots (this one included) and edits. */
 export function fromMessageEvent(event: SlackMessageEvent, eventId: string, known: KnownCommands, locale?: string): Incoming | undefined {
   if (!event.user || event.bot_id || event.subtype) return undefined;
-  const text = (event.text ?? '').replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+  // An app mention starts with the app's own mention; other mentions are members a command may name.
+  const text = fromSlackText((event.text ?? '').replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, ' ')).trim();
   const direct = event.channel_type === 'im';
   return {
     eventId,
@@ -83,6 +84,24 @@ export async function fromButton(body: SlackButtonBody, eventId: string, buttons
     conversation: conversationOf(body.channel?.id ?? body.user.id),
     content: { kind: 'action', ...decoded },
   };
+}
+
+/**
+ * Slack's escaped text as a member meant it: a user mention `<@U123|ana>`
+ * becomes `slack:U123`, the way core names a member (`/hub role @ana
+ * expert`: the manifest's `should_escape` makes Slack send mentions so); a
+ * channel `<#C123|general>` is `#general`; a link `<https://x|label>` its
+ * address; `&lt;` `&gt;` `&amp;` the characters.
+ * https://api.slack.com/reference/surfaces/formatting#retrieving-messages
+ */
+export function fromSlackText(text: string): string {
+  return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, 'slack:$1')
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function subcommand(text: string, known: KnownCommands): IncomingContent {

@@ -47,8 +47,9 @@ function fromMessage(eventId: string, message: Message, bot: TelegramBotIdentity
   const sender = senderOf(message, bot);
   if (!content || !sender) return undefined;
   const conversation = conversationOf(message.chat, topicOf(message));
+  const replyTo = content.kind === 'command' ? repliedAuthor(message, bot) : undefined;
   return {
-    incoming: { eventId, platform: 'telegram', sender, conversation, content },
+    incoming: { eventId, platform: 'telegram', sender, conversation, content, ...(replyTo ? { replyTo } : {}) },
     chatId: message.chat.id,
     ...(conversation.threadId ? { threadId: Number(conversation.threadId) } : {}),
     ...(conversation.kind === 'group' ? { replyToMessageId: message.message_id } : {}),
@@ -94,6 +95,19 @@ function commandOf(message: Message, bot: TelegramBotIdentity): IncomingContent 
   const [name = '', addressee] = text.slice(1, entity.length).split('@');
   if (addressee && addressee.toLowerCase() !== bot.username.toLowerCase()) return null;
   return { kind: 'command', name: name.toLowerCase(), args: text.slice(entity.length).trim() };
+}
+
+/**
+ * The person whose message a command answers (`/suspend` as a reply). Not a
+ * bot, not a channel, and not the hidden "reply" to a forum topic's first
+ * message that Telegram adds to every message in a topic.
+ * https://core.telegram.org/bots/api#message (reply_to_message, is_topic_message)
+ */
+function repliedAuthor(message: Message, bot: TelegramBotIdentity): { senderId: string } | undefined {
+  const replied = message.reply_to_message;
+  if (!replied?.from || replied.from.is_bot || replied.from.id === bot.id || replied.sender_chat) return undefined;
+  if (replied.forum_topic_created || (message.is_topic_message && replied.message_id === message.message_thread_id)) return undefined;
+  return { senderId: String(replied.from.id) };
 }
 
 /**

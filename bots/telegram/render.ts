@@ -22,8 +22,11 @@ import { fieldLineAtoms, joinBlocks, listLineAtoms } from '../shared/block-atoms
 // Telegram's HTML knows only these named entities; `"` matters inside href.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+const SPECIAL = /[&<>"]/;
+
 export function escapeTelegramHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+  // Most words hold none of the four: test before building a new string.
+  return SPECIAL.test(text) ? text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char) : text;
 }
 
 /** Messages in Telegram HTML, each at most `maxLength` characters of source. */

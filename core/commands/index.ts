@@ -3,10 +3,12 @@ import type { CommandSpec, CoreServices } from '../router/command.ts';
 import { MemberRateLimit } from '../router/member-rate-limit.ts';
 import { Router, type AwaitingText } from '../router/router.ts';
 import { docCommand } from './doc.ts';
+import { expertAction, expertCommand } from './expert.ts';
+import { expertsCommand, expertsPageAction } from './experts.ts';
 import { createHelpCommand } from './help.ts';
 import { langCommand } from './lang.ts';
 import { auditCommand } from './audit.ts';
-import { forgetAction, forgetCommand } from './forget.ts';
+import { FORGET_ACTION, forgetAction, forgetCommand } from './forget.ts';
 import { linkCommand, unlinkCommand } from './link.ts';
 import { mydataCommand } from './mydata.ts';
 import { awaitingProfileText, profileAction } from './onboarding.ts';
@@ -14,6 +16,8 @@ import { decideAction, pendingCommand } from './pending.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
 import { awaitingPostText, postAction, postCommand } from './post.ts';
+import { roleCommand } from './role.ts';
+import { suspendCommand, unsuspendCommand } from './suspend.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
 import { digestCommand, subscribeCommand, unsubscribeCommand } from './digest-commands.ts';
@@ -29,14 +33,20 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, auditCommand, newsCommand, eventsCommand, timezoneCommand, subscribeCommand, unsubscribeCommand, digestCommand, postCommand);
+  commands.push(
+    startCommand, createHelpCommand(() => commands), searchCommand, docCommand, langCommand, privacyCommand, profileCommand, expertCommand, expertsCommand,
+    linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, auditCommand,
+    newsCommand, eventsCommand, timezoneCommand, subscribeCommand, unsubscribeCommand, digestCommand, postCommand,
+  );
   return new Router(services, {
     commands,
-    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, postAction],
+    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction, expertsPageAction, postAction],
     // Onboarding's typed answers (name, organisation) come as the next plain message.
     awaitingText: eitherAwaiting(awaitingProfileText, awaitingPostText),
     // In a private chat a member who just types words is looking for documents.
     privateTextCommand: 'search',
+    // A suspended member can still read the notice, take their data and erase it.
+    whileSuspended: { commands: ['privacy', 'mydata', 'forget'], actions: [FORGET_ACTION] },
     ...(options.memberRateLimit === false ? {} : { memberRateLimit: new MemberRateLimit(services.clock) }),
   });
 }

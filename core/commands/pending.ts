@@ -4,6 +4,7 @@
  * moderator's member id. A declined newcomer's consent and accounts are
  * erased (they may ask again with /start).
  */
+import { shortId } from '../members/member-reference.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button } from '../model/reply.ts';
 import { ok, type ActionSpec, type CommandSpec } from '../router/command.ts';
@@ -25,10 +26,10 @@ export const pendingCommand: CommandSpec<null> = {
     const blocks: Block[] = [paragraph(text(t('pending.title', { count: waiting.length })))];
     const buttons: Button[][] = [];
     for (const member of waiting) {
-      blocks.push(paragraph(text(`${member.displayName ?? '—'} · ${member.id} · ${member.consentedAt.toISOString().slice(0, 10)}`)));
+      blocks.push(paragraph(text(`${member.displayName ?? '—'} · ${shortId(member.id)} · ${member.consentedAt.toISOString().slice(0, 10)}`)));
       buttons.push([
-        { actionId: DECIDE_ACTION, label: `${t('pending.approve')}: ${member.displayName ?? member.id}`, value: `approve:${member.id}` },
-        { actionId: DECIDE_ACTION, label: `${t('pending.decline')}: ${member.displayName ?? member.id}`, value: `decline:${member.id}` },
+        { actionId: DECIDE_ACTION, label: `${t('pending.approve')}: ${member.displayName ?? shortId(member.id)}`, value: `approve:${member.id}` },
+        { actionId: DECIDE_ACTION, label: `${t('pending.decline')}: ${member.displayName ?? shortId(member.id)}`, value: `decline:${member.id}` },
       ]);
     }
     return reply(blocks, { private: true, buttons });
@@ -45,6 +46,6 @@ export const decideAction: ActionSpec = {
     const approve = decision === 'approve';
     const decided = await context.services.members.decide(memberId, approve, context.member!.id);
     const key = !decided ? 'pending.already' : approve ? 'pending.approved' : 'pending.declined';
-    return reply([paragraph(text(context.t(key, { id: memberId })))], { private: true });
+    return reply([paragraph(text(context.t(key, { id: shortId(memberId) })))], { private: true });
   },
 };

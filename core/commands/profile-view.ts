@@ -5,8 +5,10 @@
 import { intlLocale } from '../library/display-names.ts';
 import { requireMember } from '../members/member-context.ts';
 import { PROFILE_FIELDS } from '../members/profile-options.ts';
+import { describeExpertField, EXPERT_FIELDS } from '../members/expert-steps.ts';
 import { describeField, PROFILE_ACTION } from '../members/profile-steps.ts';
-import { paragraph, reply, text } from '../model/reply-builders.ts';
+import { shortId } from '../members/member-reference.ts';
+import { code, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button, Field, Reply } from '../model/reply.ts';
 import type { CommandContext } from '../router/command.ts';
 
@@ -21,6 +23,8 @@ export async function profileView(context: CommandContext, before: Block[] = [])
   const fields: Field[] = [
     ...PROFILE_FIELDS.map((field) => ({ label: t(`profile.fields.${field}`), value: [text(describeField(context, field))] })),
     { label: t('profile.role'), value: [text(t(`profile.roles.${member.role}`))] },
+    // What a moderator needs to name this member (/role, /suspend), should the member ask them.
+    { label: t('profile.memberId'), value: [code(shortId(member.id))] },
     { label: t('profile.consented'), value: [text(date)] },
     { label: t('profile.accounts'), value: [text(accounts.map((account) => `${PLATFORM_NAMES[account.platform] ?? account.platform} (${account.userId})`).join(', '))] },
   ];
@@ -32,5 +36,13 @@ export async function profileView(context: CommandContext, before: Block[] = [])
   const buttons: Button[][] = [];
   for (let index = 0; index < edits.length; index += EDIT_BUTTONS_PER_ROW) buttons.push(edits.slice(index, index + EDIT_BUTTONS_PER_ROW));
   const hint = paragraph(text(t('profile.editHint', { example: context.command('profile', 'edit organisation …') })));
-  return reply([...before, paragraph(text(t('profile.title'))), { kind: 'fields', fields }, hint], { private: true, buttons });
+  return reply([...before, paragraph(text(t('profile.title'))), { kind: 'fields', fields }, hint, ...(await expertSection(context))], { private: true, buttons });
+}
+
+/** The expert profile, for a member who has one (kept after the role is taken back, until /forget). */
+async function expertSection(context: CommandContext): Promise<Block[]> {
+  const expert = await context.services.experts.get(requireMember(context).id);
+  if (!expert) return [];
+  const fields = EXPERT_FIELDS.map((field) => ({ label: context.t(`expert.fields.${field}`), value: [text(describeExpertField(context, field, expert))] }));
+  return [paragraph(text(context.t('expert.inProfile', { command: context.command('expert') }))), { kind: 'fields', fields }];
 }

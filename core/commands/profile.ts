@@ -6,25 +6,20 @@
  */
 import { requireMember } from '../members/member-context.ts';
 import { PROFILE_FIELDS, resolveProfileField, type ProfileField } from '../members/profile-options.ts';
-import { fail, ok, type CommandSpec } from '../router/command.ts';
+import type { CommandSpec } from '../router/command.ts';
 import { UserError } from '../router/user-error.ts';
+import { parseEditArgs, type EditArgs } from './edit-args.ts';
 import { answerTyped, ask, pendingModeFor } from './onboarding.ts';
 import { profileView } from './profile-view.ts';
 
-type ProfileArgs = { kind: 'show' } | { kind: 'edit'; field: ProfileField; value: string };
+type ProfileArgs = EditArgs<ProfileField>;
 
 const usage = () => new UserError('profile.usage', { fields: PROFILE_FIELDS.join(', '), example: '/profile edit country RS' });
 
 export const profileCommand: CommandSpec<ProfileArgs> = {
   name: 'profile',
   descriptionKey: 'help.commands.profile',
-  parse(args) {
-    if (!args) return ok({ kind: 'show' });
-    const [sub = '', field = '', ...rest] = args.split(/\s+/);
-    const resolved = resolveProfileField(field);
-    if (sub.toLowerCase() !== 'edit' || !resolved) return fail(usage());
-    return ok({ kind: 'edit', field: resolved, value: rest.join(' ') });
-  },
+  parse: (args) => parseEditArgs(args, resolveProfileField, usage),
   async run(context, args) {
     requireMember(context);
     if (args.kind === 'show') return profileView(context);

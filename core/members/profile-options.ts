@@ -20,6 +20,9 @@ export const TOPICS = [
   'online safety', 'child participation', 'family support', 'disability', 'education', 'health',
 ] as const;
 
+/** The languages an expert picks by button (the library's language groups); others can be typed. */
+export const EXPERT_LANGUAGES = ['en', 'sq', 'sh', 'mk', 'bg', 'hu', 'ro'] as const;
+
 /** The fields a member can edit, in the onboarding's order. */
 export const PROFILE_FIELDS = ['name', 'country', 'profession', 'organisation', 'language', 'topics'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];

@@ -18,7 +18,7 @@ import {
 export const PROFILE_ACTION = 'profile';
 /** `onboard`: the next step follows; `edit`: the profile is shown again. */
 export type StepMode = 'onboard' | 'edit';
-const MODE_CODE: Record<StepMode, string> = { onboard: 'o', edit: 'e' };
+export const MODE_CODE: Record<StepMode, string> = { onboard: 'o', edit: 'e' };
 export const modeOf = (code: string | undefined): StepMode | undefined => (code === 'o' ? 'onboard' : code === 'e' ? 'edit' : undefined);
 
 /** Fields answered by a plain message rather than (only) buttons. */
@@ -35,7 +35,7 @@ export interface Step {
 }
 
 export const professionName = (context: CommandContext, key: string) => context.t(`professions.${key}`);
-const countryLabel = (context: CommandContext, code: string) => (code === OTHER_COUNTRY ? context.t('onboard.other') : countryName(context.language, code));
+export const countryLabel = (context: CommandContext, code: string) => (code === OTHER_COUNTRY ? context.t('onboard.other') : countryName(context.language, code));
 
 /** The question for `field`; `askCountry` asks for a typed country (after "Other"). */
 export function stepFor(context: CommandContext, field: ProfileField, mode: StepMode, askCountry = false): Step {
@@ -71,7 +71,8 @@ export function stepFor(context: CommandContext, field: ProfileField, mode: Step
   }
 }
 
-function rows(buttons: Button[]): Button[][] {
+/** Buttons in rows of four. */
+export function rows(buttons: Button[]): Button[][] {
   const out: Button[][] = [];
   for (let index = 0; index < buttons.length; index += PER_ROW) out.push(buttons.slice(index, index + PER_ROW));
   return out;

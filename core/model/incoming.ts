@@ -41,6 +41,11 @@ export interface Incoming {
   conversation: Conversation;
   content: IncomingContent;
   /**
+   * The author of the message this one answers (a Telegram reply), so a
+   * moderator can name a member by answering their message: `/suspend`.
+   */
+  replyTo?: { senderId: string };
+  /**
    * How a member types a command here, when it is not `/name`: Slack apps
    * have one slash command, so there it is `/hub name`. Replies that name a
    * command use it.

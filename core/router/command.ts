@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, ExpertProfiles, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { ContentRepository, PostDrafts } from '../content/content-ports.ts';
 import type { DigestSources, DigestSubscriptions } from '../digest/digest-ports.ts';
@@ -16,6 +16,7 @@ export interface CoreServices {
   settings: AccountSettings;
   chats: ChatDirectory;
   members: Members;
+  experts: ExpertProfiles;
   personalData: PersonalData;
   pendingInputs: PendingInputs;
   audit: AuditLog;

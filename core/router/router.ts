@@ -35,6 +35,11 @@ export interface RouterOptions {
   /** How fast one member may send commands; without it, as fast as they like. */
   memberRateLimit?: MemberRateLimit;
   awaitingText?: AwaitingText;
+  /**
+   * What a suspended member may still do: see and erase their data (a right
+   * a suspension does not take away). Everything else from them is ignored.
+   */
+  whileSuspended?: { commands: readonly string[]; actions: readonly string[] };
 }
 
 export class Router {
@@ -58,7 +63,7 @@ export class Router {
     const context = await this.contextFor(incoming);
     const inLanguage = (reply: Reply): Reply => ({ ...reply, language: reply.language ?? context.language });
     // A suspended member's messages are ignored, without an answer that would invite more.
-    if (context.member?.status === 'suspended' && !CHAT_EVENTS.has(incoming.content.kind)) return [];
+    if (context.member?.status === 'suspended' && !this.allowedWhileSuspended(incoming)) return [];
     const pace = this.options.memberRateLimit?.check(incoming) ?? { ok: true };
     if (!pace.ok) {
       const seconds = Math.max(1, Math.ceil(pace.retryAfterMs / 1000));
@@ -75,6 +80,14 @@ export class Router {
       );
       return [inLanguage(reply([paragraph(text(context.t('errors.internal')))], { private: true }))];
     }
+  }
+
+  private allowedWhileSuspended(incoming: Incoming): boolean {
+    const content = incoming.content;
+    const allowed = this.options.whileSuspended;
+    if (content.kind === 'command') return allowed?.commands.includes(content.name.toLowerCase()) ?? false;
+    if (content.kind === 'action') return allowed?.actions.includes(content.actionId) ?? false;
+    return CHAT_EVENTS.has(content.kind);
   }
 
   private async dispatch(context: CommandContext): Promise<Reply | undefined> {

@@ -44,6 +44,13 @@ describe('cphub discord register', () => {
     expect(search.description_localizations.hr).toBe('pretraga biblioteke');
     expect(search.options[0]).toMatchObject({ type: 3, name: 'query', required: true });
     expect(search.options[1].choices.map((choice: { value: string }) => choice.value)).toEqual(['en', 'sq', 'sh', 'mk', 'bg', 'hu', 'ro']);
+    const byName = (name: string) => put.body.find((command: { name: string }) => command.name === name);
+    // Moderation names a member of the server by the user picker, anyone else by member id or platform:id.
+    expect(byName('role').options.map((option: { name: string; type: number }) => [option.name, option.type])).toEqual([['member', 6], ['account', 3], ['role', 3]]);
+    expect(byName('role').options[2].choices.map((choice: { value: string }) => choice.value)).toEqual(['member', 'expert', 'moderator', 'admin']);
+    expect(byName('suspend').options.map((option: { name: string }) => option.name)).toEqual(['member', 'account']);
+    expect(byName('experts').options.map((option: { name: string }) => option.name)).toEqual(['topic', 'country']);
+    expect(byName('experts').options[0].choices[5]).toMatchObject({ value: 'online safety', name_localizations: { hr: 'sigurnost na internetu' } });
     for (const command of put.body) {
       expect(command.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       for (const name of Object.values(command.name_localizations) as string[]) expect(name).toMatch(/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u);

@@ -17,9 +17,12 @@ export interface DiscordHarness {
   close(): Promise<void>;
 }
 
-export async function startDiscordHarness(options: { documents?: LibraryDocument[]; manualStart?: boolean; token?: string } = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(
+  options: { documents?: LibraryDocument[]; manualStart?: boolean; token?: string; core?: CoreHarness } = {},
+): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
-  const core = createCoreHarness(options.documents ?? []);
+  // A shared core: two platforms' fakes talking to one hub (one person, two accounts).
+  const core = options.core ?? createCoreHarness(options.documents ?? []);
   const { logger, lines: logs } = recordingLogger();
   const adapter = createDiscordAdapter({
     config: { token: options.token ?? fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
@@ -38,7 +41,7 @@ export async function startDiscordHarness(options: { documents?: LibraryDocument
     async close() {
       await adapter.stop().catch(() => {});
       await fake.close();
-      core.db.close();
+      if (!options.core) core.db.close();
     },
   };
 }
@@ -62,15 +65,23 @@ function recorded(name: string, fake: FakeDiscord): Record<string, any> {
   };
 }
 
+/** An option's value: text, or a user picked from the member list (`{ user: id }`, option type 6 with its resolved user). */
+export type SlashOptionValue = string | { user: string };
+
 /** `/name option:value …` in a server channel, from the recorded slash-command interaction (docs example). */
-export function slashCommand(fake: FakeDiscord, name: string, options: Record<string, string> = {}, locale = 'en-US'): Record<string, any> {
+export function slashCommand(fake: FakeDiscord, name: string, options: Record<string, SlashOptionValue> = {}, locale = 'en-US'): Record<string, any> {
   const interaction = recorded('application_command_chat_input_with_string_option.docs', fake);
   interaction.locale = locale;
+  const users = Object.values(options).flatMap((value) => (typeof value === 'string' ? [] : [value.user]));
   interaction.data = {
     type: 1,
     name,
     id: '771825006014365701',
-    options: Object.entries(options).map(([option, value]) => ({ type: 3, name: option, value })),
+    options: Object.entries(options).map(([option, value]) =>
+      typeof value === 'string' ? { type: 3, name: option, value } : { type: 6, name: option, value: value.user }),
+    ...(users.length > 0
+      ? { resolved: { users: Object.fromEntries(users.map((id) => [id, { id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }])) } }
+      : {}),
   };
   return interaction;
 }
@@ -88,7 +99,7 @@ export function buttonPress(fake: FakeDiscord, customId: string, messageId = 'MS
 }
 
 /** `/name option:value …` in the user's DM with the bot (no guild, no member): the slash command fixture moved to a DM. */
-export function dmSlashCommand(fake: FakeDiscord, name: string, options: Record<string, string> = {}, userId = DM_USER_ID): Record<string, any> {
+export function dmSlashCommand(fake: FakeDiscord, name: string, options: Record<string, SlashOptionValue> = {}, userId = DM_USER_ID): Record<string, any> {
   const dm = slashCommand(fake, name, options);
   const { user } = dm.member;
   delete dm.member;

@@ -32,11 +32,14 @@ export interface TelegramHarnessOptions {
   manualStart?: boolean;
   token?: string;
   sendsPerSecond?: number;
+  /** The hub to talk to, shared with another platform's harness (which closes it). */
+  core?: CoreHarness;
 }
 
 export async function startTelegramHarness(options: TelegramHarnessOptions = {}): Promise<TelegramHarness> {
   const fake = await startFakeTelegram({ ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  const core = createCoreHarness(options.documents ?? []);
+  // A shared core: two platforms' fakes talking to one hub (one person, two accounts).
+  const core = options.core ?? createCoreHarness(options.documents ?? []);
   const { logger, lines: logs } = recordingLogger();
   const sleeps: number[] = [];
   const config: TelegramConfig = {
@@ -70,7 +73,7 @@ export async function startTelegramHarness(options: TelegramHarnessOptions = {})
     async close() {
       await adapter.stop().catch(() => {});
       await fake.close();
-      core.db.close();
+      if (!options.core) core.db.close();
     },
   };
 }

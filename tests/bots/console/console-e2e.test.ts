@@ -41,11 +41,12 @@ interface Session {
   end(): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
-function startCli(database: string): Session {
+function startCli(database: string, extraEnv: Record<string, string> = {}): Session {
   const env: NodeJS.ProcessEnv = { ...process.env, CPHUB_DB: database, LANG: 'en_US.UTF-8' };
   for (const name of ['LC_ALL', 'CPHUB_LANG', 'CPHUB_SAMPLE_LIBRARY', 'LOG_LEVEL']) delete env[name];
   // A platform token in the developer's shell would make `start` run that platform instead.
   for (const name of Object.keys(env)) if (/^(TELEGRAM|DISCORD|SLACK)_/.test(name)) delete env[name];
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, ['bin/cphub.js', 'start'], { cwd: REPO, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
@@ -79,8 +80,8 @@ function startCli(database: string): Session {
 }
 
 /** `printf 'a\nb\n' | cphub start`: all lines at once, then end of input. */
-async function runCli(database: string, lines: string[]) {
-  const session = startCli(database);
+async function runCli(database: string, lines: string[], env: Record<string, string> = {}) {
+  const session = startCli(database, env);
   lines.forEach((line) => session.write(line));
   return session.end();
 }
@@ -121,6 +122,33 @@ describe('cphub start, piped', () => {
     const data = JSON.parse(readFileSync(saved![1]!, 'utf8'));
     expect(data.member).toMatchObject({ displayName: 'Ana Petrović', country: 'RS', profession: 'social_work', topics: ['children on the move'] });
     expect(data.accounts).toEqual([expect.objectContaining({ platform: 'console', userId: 'local' })]);
+  }, TIMEOUT);
+
+  it('an administrator (CPHUB_ADMINS) keeps the last admin role, fills an expert profile by button names and is found in /experts', async () => {
+    const fresh = freshDatabase();
+    const admins = { CPHUB_ADMINS: 'console:local' };
+    // Three sittings: piped lines come faster than the member pace (10 commands in 10 seconds) allows.
+    const sittings = [
+      ['/start', 'I agree', 'Ana Petrović', 'Skip', 'Skip', 'Skip', 'Skip', 'Done', '/role console:local expert'],
+      ['/expert', 'online safety', 'Done', 'Albanian', 'Done', 'Kosovo', 'Done', 'Yes, list me'],
+      ['/experts online safety Kosovo', '/suspend console:local', '/mydata'],
+    ];
+    let stdout = '';
+    for (const lines of sittings) {
+      const run = await runCli(fresh, lines, admins);
+      expect(run.code, run.stderr).toBe(0);
+      stdout += run.stdout;
+    }
+    expect(stdout).toMatch(/^Ana Petrović \(\S{8}\) is the only administrator: make someone else an administrator first\.$/m);
+    expect(stdout).toContain('Your expert profile — step 4 of 4');
+    expect(stdout).toContain('Your expert profile is saved.');
+    expect(stdout).toMatch(/^1 expert in the directory:$/m);
+    expect(stdout).toMatch(/^ {2}1\. Ana Petrović\. Expertise: online safety; Languages: Albanian; Countries of work: Kosovo · \S{8}$/m);
+    expect(stdout).toContain('You cannot suspend yourself.');
+    const saved = /^File saved: (.+\.json)$/m.exec(stdout);
+    const data = JSON.parse(readFileSync(saved![1]!, 'utf8'));
+    expect(data.member).toMatchObject({ role: 'admin', status: 'active' });
+    expect(data.expertProfile).toMatchObject({ topics: ['online safety'], languages: ['sq'], countries: ['XK'], listed: true });
   }, TIMEOUT);
 
   it('shows page 2 when the Next button number is typed', async () => {

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttonPress, DM_USER_ID, dmSlashCommand, startDiscordHarness, type DiscordHarness } from '../../support/discord-harness.ts';
-import type { FakeDiscordRequest } from '../../support/fake-discord.ts';
+import { buttonIn, FOLLOW_UP, joinOnDiscord, said } from '../../support/discord-members.ts';
 
 let harness: DiscordHarness | undefined;
 afterEach(async () => {
@@ -14,35 +14,18 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const ORIGINAL = /^\/webhooks\/\d+\/[\w-]+\/messages\/@original$/;
-const FOLLOW_UP = /^\/webhooks\/\d+\/[\w-]+$/;
 const OTHER_USER = '53908232506179585';
-
-function button(request: FakeDiscordRequest, label: string): string {
-  const found = request.body.components.flatMap((row: any) => row.components).find((candidate: any) => candidate.label === label);
-  if (!found) throw new Error(`no button ${label}`);
-  return found.custom_id;
-}
-const said = (pattern: RegExp) => (request: FakeDiscordRequest) => pattern.test(JSON.stringify(request.body ?? ''));
-
-/** /start in a DM and "I agree": resolves with the ephemeral follow-up carrying the first profile question. */
-async function join(h: DiscordHarness, userId: string) {
-  h.fake.dispatch('INTERACTION_CREATE', dmSlashCommand(h.fake, 'start', {}, userId));
-  const welcome = await h.fake.waitForRequest('PATCH', ORIGINAL, said(/Privacy/));
-  h.fake.dispatch('INTERACTION_CREATE', buttonPress(h.fake, button(welcome, 'I agree'), 'MSG_DM_123', userId));
-  return h.fake.waitForRequest('POST', FOLLOW_UP, said(/step 1 of 6/));
-}
 
 describe('Discord: onboarding', () => {
   it('asks the profile after "I agree" in ephemeral messages; /profile edit name answers the typed step; buttons the others', async () => {
     const h = (harness = await startDiscordHarness());
-    const first = await join(h, DM_USER_ID);
+    const first = await joinOnDiscord(h, DM_USER_ID);
     expect(first.body.flags).toBe(64);
     expect(JSON.stringify(first.body)).toContain('/profile edit name');
     h.fake.dispatch('INTERACTION_CREATE', dmSlashCommand(h.fake, 'profile', { text: 'edit name Ana Petrović' }));
     const countries = await h.fake.waitForRequest('POST', FOLLOW_UP, said(/step 2 of 6/));
     expect(countries.body.components).toHaveLength(4);
-    h.fake.dispatch('INTERACTION_CREATE', buttonPress(h.fake, button(countries, 'Croatia')));
+    h.fake.dispatch('INTERACTION_CREATE', buttonPress(h.fake, buttonIn(countries, 'Croatia')));
     await h.fake.waitForRequest('POST', FOLLOW_UP, said(/step 3 of 6/));
     const row = h.core.db.sqlite.prepare("SELECT m.display_name, m.country FROM members m JOIN member_accounts a ON a.member_id = m.id WHERE a.platform = 'discord' AND a.user_id = ?").get(DM_USER_ID);
     expect(row).toEqual({ display_name: 'Ana Petrović', country: 'HR' });
@@ -52,10 +35,10 @@ describe('Discord: onboarding', () => {
 describe('Discord: /mydata', () => {
   it('sends the JSON file in an ephemeral multipart follow-up, with the member\'s data and no one else\'s', async () => {
     const h = (harness = await startDiscordHarness());
-    await join(h, DM_USER_ID);
+    await joinOnDiscord(h, DM_USER_ID);
     h.fake.dispatch('INTERACTION_CREATE', dmSlashCommand(h.fake, 'profile', { text: 'edit name Ana Petrović' }));
     await h.fake.waitForRequest('POST', FOLLOW_UP, said(/step 2 of 6/));
-    await join(h, OTHER_USER);
+    await joinOnDiscord(h, OTHER_USER);
     h.fake.dispatch('INTERACTION_CREATE', dmSlashCommand(h.fake, 'profile', { text: 'edit name Bojan Other' }, OTHER_USER));
     await h.fake.waitForRequest('POST', FOLLOW_UP, said(/step 2 of 6/));
 

@@ -18,5 +18,7 @@ describe('bots/slack/manifest.yml', () => {
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toMatch(/home_tab_enabled: true/);
     expect(manifest).toMatch(/socket_mode_enabled: true/);
+    // Mentions in /hub text arrive as <@U…>: how /hub role and /hub suspend name a member.
+    expect(manifest).toMatch(/should_escape: true/);
   });
 });

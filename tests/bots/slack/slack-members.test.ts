@@ -4,8 +4,8 @@
  * /hub mydata's file through files.uploadV2 (the three calls Slack receives).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeSlack, FakeSlackCall } from '../../support/fake-slack.ts';
-import { buttonPress, dmChannelOf, dmMessageEvent, hubCommand, MEMBER, startSlackHarness, type SlackHarness } from '../../support/slack-harness.ts';
+import { buttonPress, dmChannelOf, hubCommand, MEMBER, startSlackHarness, type SlackHarness } from '../../support/slack-harness.ts';
+import { buttonOf, join, said, typeName } from '../../support/slack-members.ts';
 
 let harness: SlackHarness | undefined;
 afterEach(async () => {
@@ -14,30 +14,6 @@ afterEach(async () => {
 });
 
 const OTHER = 'U00FAKEOTHER';
-const said = (pattern: RegExp) => (call: FakeSlackCall) => pattern.test(JSON.stringify(call.params));
-
-function buttonOf(call: FakeSlackCall, label: string): { action_id: string; value: string } {
-  const buttons = call.params.blocks.filter((block: { type: string }) => block.type === 'actions').flatMap((block: any) => block.elements);
-  const found = buttons.find((button: { text: { text: string } }) => button.text.text === label);
-  if (!found) throw new Error(`no button ${label}`);
-  return found;
-}
-
-/** `/hub start` in the DM and "I agree": resolves with the ephemeral answer carrying the first profile question. */
-async function join(fake: FakeSlack, user: string) {
-  const before = fake.calls.length;
-  const fresh = (pattern: RegExp) => (call: FakeSlackCall) => fake.calls.indexOf(call) >= before && said(pattern)(call);
-  await fake.sendEnvelope('slash_commands', hubCommand(fake, 'start', { user_id: user, channel_id: dmChannelOf(user) }));
-  const agree = buttonOf(await fake.waitForCall('response_url', fresh(/Privacy/)), 'I agree');
-  await fake.sendEnvelope('interactive', buttonPress(fake, agree.action_id, agree.value, user));
-  return fake.waitForCall('response_url', fresh(/step 1 of 6/));
-}
-
-/** The typed name, as a message in the app's DM; resolves when the country question is posted there. */
-async function typeName(fake: FakeSlack, user: string, name: string, eventId: string) {
-  await fake.sendEnvelope('events_api', dmMessageEvent(fake, name, eventId, user));
-  return fake.waitForCall('chat.postMessage', (call) => call.params.channel === dmChannelOf(user) && said(/step 2 of 6/)(call));
-}
 
 describe('Slack: onboarding', () => {
   it('asks the profile after "I agree": the name typed in the DM, the country by button; the answers are stored', async () => {

@@ -4,32 +4,14 @@
  * file as the multipart sendDocument Telegram receives.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTelegramHarness, privateMessage, telegramFixture, type TelegramHarness } from '../../support/telegram-harness.ts';
+import { privateMessage, startTelegramHarness, type TelegramHarness } from '../../support/telegram-harness.ts';
+import { join, press } from '../../support/telegram-members.ts';
 
 let harness: TelegramHarness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-/** A press, by the member `userId` in their private chat, of the button labelled `label` on a message the bot sent. */
-function press(updateId: number, userId: number, keyboard: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }, label: string): any {
-  const button = keyboard.inline_keyboard.flat().find((candidate) => candidate.text === label);
-  if (!button) throw new Error(`no button ${label}: ${JSON.stringify(keyboard)}`);
-  const update = { ...telegramFixture('callback_query_with_message_cyrillic'), update_id: updateId };
-  update.callback_query.from = { ...update.callback_query.from, id: userId, first_name: `Member ${userId}`, language_code: 'en' };
-  update.callback_query.message.chat = { id: userId, type: 'private', first_name: 'Test' };
-  update.callback_query.data = button.callback_data;
-  return update;
-}
-
-/** /start and "I agree" for `userId`; resolves with the message carrying the first profile question. */
-async function join(h: TelegramHarness, userId: number, updateId: number) {
-  h.fake.pushUpdates(privateMessage(updateId, '/start', { id: userId }));
-  const welcome = await h.fake.waitForCall('sendMessage', (call) => call.params.chat_id === userId && /Privacy/.test(call.params.text));
-  h.fake.pushUpdates(press(updateId + 1, userId, welcome.params.reply_markup, 'I agree'));
-  return h.fake.waitForCall('editMessageText', (call) => call.params.chat_id === userId && /step 1 of 6/.test(call.params.text));
-}
 
 describe('Telegram: onboarding', () => {
   it('asks the profile after "I agree": a typed name, then countries as buttons; the answers are stored', async () => {
