@@ -17,6 +17,10 @@ type Row = typeof digestSubscriptions.$inferSelect;
 
 interface RecipientRow {
   recipient_key: string;
+  kind: 'member' | 'chat';
+  still_user_id: string | null;
+  fallback_platform: string | null;
+  fallback_user_id: string | null;
   platform: string;
   conversation_id: string;
   thread_id: string | null;
@@ -37,14 +41,20 @@ export class SqliteDigestSubscriptions implements DigestSubscriptions {
     private readonly clock: Clock,
   ) {
     // One read for every recipient of a period, languages and zones joined in.
+    // One read for every recipient of a period, languages and zones joined in. A member's digest goes to
+    // the account they subscribed from while it is still theirs; after an /unlink, to their oldest account.
     this.recipientRows = db.sqlite.prepare<[string], RecipientRow>(`
-      SELECT s.recipient_key, s.platform, s.conversation_id, s.thread_id, s.language, s.topics, s.countries,
-             m.language AS member_language, a.language AS account_language, p.time_zone, m.country
+      SELECT s.recipient_key, s.kind, s.platform, s.conversation_id, s.thread_id, s.language, s.topics, s.countries,
+             m.language AS member_language, a.language AS account_language, p.time_zone, m.country,
+             still.user_id AS still_user_id, fallback.platform AS fallback_platform, fallback.user_id AS fallback_user_id
       FROM digest_subscriptions s
       LEFT JOIN members m ON m.id = s.member_id
       LEFT JOIN member_preferences p ON p.member_id = s.member_id
-      LEFT JOIN account_settings a ON a.platform = s.platform AND a.user_id = s.user_id
-      WHERE s.created_at < ? AND (s.kind = 'chat' OR m.status = 'active')
+      LEFT JOIN member_accounts still ON still.platform = s.platform AND still.user_id = s.user_id AND still.member_id = s.member_id
+      LEFT JOIN member_accounts fallback ON still.user_id IS NULL AND s.kind = 'member' AND fallback.rowid =
+        (SELECT rowid FROM member_accounts WHERE member_id = s.member_id ORDER BY linked_at, platform, user_id LIMIT 1)
+      LEFT JOIN account_settings a ON a.platform = COALESCE(fallback.platform, s.platform) AND a.user_id = COALESCE(fallback.user_id, s.user_id)
+      WHERE s.created_at < ? AND (s.kind = 'chat' OR (m.status = 'active' AND (still.user_id IS NOT NULL OR fallback.user_id IS NOT NULL)))
       ORDER BY s.created_at, s.recipient_key`);
   }
 
@@ -74,8 +84,10 @@ export class SqliteDigestSubscriptions implements DigestSubscriptions {
   async recipients(createdBefore: Date, hubTimeZone: string): Promise<DigestRecipient[]> {
     return this.recipientRows.all(createdBefore.toISOString()).map((row) => ({
       key: row.recipient_key,
-      platform: row.platform as PlatformName,
-      target: { conversationId: row.conversation_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) },
+      platform: (row.fallback_platform ?? row.platform) as PlatformName,
+      target: row.fallback_user_id
+        ? memberTarget(row.fallback_platform as PlatformName, row.fallback_user_id)
+        : { conversationId: row.conversation_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) },
       // A member's digest speaks what that account speaks (its /lang, else the member's).
       language: row.language || row.account_language || row.member_language || 'en',
       timeZone: memberTimeZone(row.time_zone ?? undefined, row.country ?? undefined, hubTimeZone),

@@ -77,4 +77,21 @@ describe('the weekly digest on Slack', () => {
     expect(telegramSends).toEqual([]);
     expect(ledgerRows(core)).toEqual([{ period: '2026-W13', recipient_key: `member:${memberId}`, status: 'sent', parts_sent: 1 }]);
   });
+
+  it('sends to the member\'s remaining account when the account they subscribed from was unlinked', async () => {
+    slack = await startSlackHarness();
+    const { core, fake } = slack;
+    const memberId = await subscribedMember(core, 'slack', 'U00FAKEUSER2');
+    core.db.sqlite.prepare("INSERT INTO member_accounts (platform, user_id, member_id, linked_at) VALUES ('telegram', '424242', ?, '2026-03-01T00:00:00Z')").run(memberId);
+    await core.services.subscriptions.subscribeMember(memberId, { platform: 'telegram', userId: '424242' }, { topics: [], countries: [] });
+    // The Telegram account is detached: it is someone else's now.
+    expect(await core.services.links.unlink({ platform: 'telegram', userId: '424242' })).toBe(true);
+    core.services.content.upsertAll([NEWS], new Date('2026-03-20T10:00:00Z'));
+    const telegramSends: string[] = [];
+    const telegram = { platform: 'telegram' as const, send: async (target: { conversationId: string }) => void telegramSends.push(target.conversationId) };
+    const { job } = digestJobFor(core, [slack.adapter.messenger, telegram]);
+    expect(await job.run(MONDAY)).toMatchObject({ recipients: 1, sent: 1 });
+    expect(telegramSends).toEqual([]);
+    expect(fake.callsTo('conversations.open').map((call) => call.params.users)).toEqual(['U00FAKEUSER2']);
+  });
 });
