@@ -47,7 +47,7 @@ export function composeDigest(week: DigestWeek, reader: DigestReader, translator
   const keep = readableBy(reader);
   const view = { t, language: reader.language, timeZone: reader.timeZone };
   const sections = [
-    section(t, 'digest.documents', week.documents.filter(keep), SHOWN.documents, (document) => documentSpans(t, reader.language, document), reader.command('search')),
+    section(t, 'digest.documents', week.documents.filter(keep), SHOWN.documents, (document) => documentSpans(t, reader, document), reader.command('search')),
     section(t, 'digest.news', week.news.filter(keep), SHOWN.news, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('news')),
     section(t, 'digest.upcoming', week.upcoming.filter(keep), SHOWN.upcoming, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('events')),
     section(t, 'digest.openQuestions', week.openQuestions.filter(keep), SHOWN.questions, questionSpans, undefined),
@@ -89,10 +89,12 @@ function section<T>(t: (key: string, params?: Record<string, string | number>) =
   return blocks;
 }
 
-function documentSpans(t: (key: string) => string, language: string, document: LibraryDocument): Span[] {
+/** As in search results: what it is, and the command that opens it (`/doc pub-069`). */
+function documentSpans(t: (key: string) => string, reader: DigestReader, document: LibraryDocument): Span[] {
+  const { language } = reader;
   const facts = [typeName(t, document.type), document.year?.toString() ?? '', languageName(t, document, language), countryName(language, document.country)].filter(Boolean);
   const title = document.url ? link(document.title, document.url) : text(document.title);
-  const spans: Span[] = [title, text(` — ${facts.join(' · ')} `), code(document.id)];
+  const spans: Span[] = [title, text(` — ${facts.join(' · ')} · `), code(reader.command('doc', document.id))];
   if (document.summary) spans.push(text(`. ${shorten(document.summary, SUMMARY_IN_DIGEST)}`));
   return spans;
 }
