@@ -7,7 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentItem } from '../support/content-fixtures.ts';
 import { digestJobFor, ledgerRows, subscribedMember } from '../support/digest-fixtures.ts';
-import { startDiscordHarness, type DiscordHarness } from '../support/discord-harness.ts';
+import { DM_USER_ID, dmSlashCommand, startDiscordHarness, type DiscordHarness } from '../support/discord-harness.ts';
+import { answerTo, joinOnDiscord } from '../support/discord-members.ts';
+import { dmChannelOf, hubCommand, MEMBER } from '../support/slack-harness.ts';
+import { join as joinOnSlack, said as slackSaid } from '../support/slack-members.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 
 let discord: DiscordHarness | undefined;
@@ -23,6 +26,23 @@ const MONDAY = new Date('2026-03-23T08:00:00Z');
 const NEWS = contentItem({ id: 'n-1', title: 'Helpline for children opens', url: 'https://example.org/helpline' });
 
 describe('the weekly digest on Discord', () => {
+  it('a member who joined in a DM subscribes with /subscribe and receives the digest there once', async () => {
+    discord = await startDiscordHarness();
+    const { core, fake } = discord;
+    await joinOnDiscord(discord, DM_USER_ID);
+    await answerTo(discord, dmSlashCommand(fake, 'subscribe', { text: 'topic: online safety' }), /Done: you will receive the weekly digest here/);
+    core.services.content.upsertAll([{ ...NEWS, topics: ['online safety'] }, contentItem({ id: 'n-2', title: 'Off topic', topics: ['health'] })], new Date('2026-03-20T10:00:00Z'));
+    const { job } = digestJobFor(core, [discord.adapter.messenger]);
+    expect(await job.run(MONDAY)).toMatchObject({ sent: 1 });
+    expect(await job.run(new Date('2026-03-23T10:00:00Z'))).toMatchObject({ sent: 0, done: 1 });
+    expect(fake.requestsTo('POST', '/users/@me/channels').map((request) => request.body)).toEqual([{ recipient_id: DM_USER_ID }]);
+    const posts = fake.requestsTo('POST', /^\/channels\/\d+\/messages$/);
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]!.body)).toContain('Helpline for children opens');
+    expect(JSON.stringify(posts[0]!.body)).not.toContain('Off topic');
+  });
+
+
   it('opens a DM, posts the digest in the member\'s language once, and posts to a subscribed channel', async () => {
     discord = await startDiscordHarness();
     const { core, fake } = discord;
@@ -45,6 +65,22 @@ describe('the weekly digest on Discord', () => {
 });
 
 describe('the weekly digest on Slack', () => {
+  it('a member subscribes with /hub subscribe in the app\'s DM and receives the digest there once', async () => {
+    slack = await startSlackHarness();
+    const { core, fake } = slack;
+    await joinOnSlack(fake, MEMBER);
+    await fake.sendEnvelope('slash_commands', hubCommand(fake, 'subscribe', { user_id: MEMBER, channel_id: dmChannelOf(MEMBER) }));
+    await fake.waitForCall('response_url', slackSaid(/Done: you will receive the weekly digest here/));
+    core.services.content.upsertAll([NEWS], new Date('2026-03-20T10:00:00Z'));
+    const { job } = digestJobFor(core, [slack.adapter.messenger]);
+    expect(await job.run(MONDAY)).toMatchObject({ sent: 1 });
+    expect(await job.run(new Date('2026-03-23T10:00:00Z'))).toMatchObject({ done: 1 });
+    const posts = fake.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.params.text).toContain('Helpline for children opens');
+  });
+
+
   it('sends the member\'s digest into their DM, naming commands as /hub …', async () => {
     slack = await startSlackHarness();
     const { core, fake } = slack;
