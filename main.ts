@@ -8,21 +8,30 @@ import { createDiscordAdapter } from './bots/discord/discord-adapter.ts';
 import { createSlackAdapter } from './bots/slack/slack-adapter.ts';
 import { createTelegramAdapter } from './bots/telegram/telegram-adapter.ts';
 import type { PlatformName } from './core/model/incoming.ts';
-import type { Clock, Messenger, Translator } from './core/ports.ts';
+import type { Clock, DocumentSearch, Messenger, Translator } from './core/ports.ts';
 import type { Router } from './core/router/router.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
-import type { SqliteDocumentSearch } from './db/sqlite-document-search.ts';
+import { SqliteSearchOutbox } from './db/search-outbox.ts';
 import type { SqliteDocumentStore } from './db/sqlite-document-store.ts';
 import { createSqliteServices, type SqliteServices } from './db/sqlite-services.ts';
 import { importLibraryFile } from './library/import-library.ts';
 import { createTranslator } from './locales/translator.ts';
+import { run as runSearchSync } from './jobs/search-sync.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { createLogger, type ProcessLogger } from './logger.ts';
+import { FallbackDocumentSearch } from './typesense/fallback-document-search.ts';
+import { createTypesenseClient } from './typesense/typesense-client.ts';
+import { TypesenseDocumentSearch } from './typesense/typesense-document-search.ts';
+import { TypesenseIndex } from './typesense/typesense-index.ts';
 
 export interface App {
   config: Readonly<Config>;
   db: OpenDatabase;
   store: SqliteDocumentStore;
-  search: SqliteDocumentSearch;
+  /** What members search: SQLite, or Typesense with SQLite behind it (SEARCH_BACKEND). */
+  search: DocumentSearch;
+  /** The Typesense collection kept in sync, when TYPESENSE_NODES is set. */
+  searchIndex?: TypesenseIndex;
   services: SqliteServices;
   router: Router;
   translator: Translator;
@@ -43,13 +52,42 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const logger = createLogger(config.logLevel ?? options.defaultLogLevel ?? 'info');
   const db = openConfiguredDatabase(config.databasePath);
   const services = createSqliteServices(db, clock, { admins: config.admins, membership: config.membership });
-  const { store, search } = services;
+  const { store } = services;
+  const { search, searchIndex } = createSearch(config, db, services, logger);
   const translator = createTranslator();
-  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger });
+  const router = createCoreRouter({ ...services, search, documents: store, translator, clock, logger });
   logger.info(describeConfig(config), 'cphub started');
   // Search still works without the native ranking, slower on a large library.
   if (db.ranking === 'bm25') logger.warn({ ranking: db.ranking }, 'search ranks with bm25(): build/cphub-rank was not built (npm run build:native needs a C compiler)');
-  return { config, db, store, search, services, router, translator, logger, close: () => db.close() };
+  return { config, db, store, search, ...(searchIndex ? { searchIndex } : {}), services, router, translator, logger, close: () => db.close() };
+}
+
+/**
+ * SEARCH_BACKEND=typesense: Typesense answers, SQLite when it cannot. With
+ * TYPESENSE_NODES set the collection is kept in sync either way, so
+ * switching the backend finds it ready.
+ */
+function createSearch(config: Readonly<Config>, db: OpenDatabase, services: SqliteServices, logger: ProcessLogger) {
+  const typesense = config.search.typesense;
+  if (!typesense) return { search: services.search as DocumentSearch };
+  const client = createTypesenseClient(typesense);
+  const searchIndex = new TypesenseIndex(client, new SqliteSearchOutbox(db), typesense.collection);
+  if (config.search.backend !== 'typesense') return { search: services.search as DocumentSearch, searchIndex };
+  const primary = new TypesenseDocumentSearch(client, { collection: typesense.collection, documents: services.store });
+  return { search: new FallbackDocumentSearch(primary, services.search, logger) as DocumentSearch, searchIndex };
+}
+
+/** The scheduled jobs of a running cphub (jobs/): the search sync, every minute and once at start. */
+export function startBackgroundJobs(app: App): Scheduler | undefined {
+  const index = app.searchIndex;
+  if (!index) return undefined;
+  const buildWhenMissing = app.config.search.backend === 'typesense';
+  const scheduler = startScheduler(
+    [{ name: 'search-sync', schedule: '* * * * *', run: (now) => runSearchSync({ index, buildWhenMissing, logger: app.logger }, now) }],
+    app.logger,
+  );
+  void scheduler.runNow('search-sync');
+  return scheduler;
 }
 
 /** A database that cannot be opened is a configuration problem: name the variable. */

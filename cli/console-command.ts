@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { createApp, promoteConfiguredAdmins, seedSampleLibrary, type App } from '../main.ts';
+import { createApp, promoteConfiguredAdmins, seedSampleLibrary, startBackgroundJobs, type App } from '../main.ts';
+import type { Scheduler } from '../jobs/scheduler.ts';
 
 export function registerConsoleCommand(program: Command): void {
   program
@@ -24,10 +25,12 @@ export function registerConsoleCommand(program: Command): void {
 export async function runConsoleChat(config: Readonly<Config>, shared?: App): Promise<number> {
   const app = shared ?? createApp(config, { defaultLogLevel: 'warn' });
   const stopSignals = ['SIGINT', 'SIGTERM'] as const;
+  let jobs: Scheduler | undefined;
   try {
     if (!shared) {
       await seedSampleLibrary(app);
       await promoteConfiguredAdmins(app);
+      jobs = startBackgroundJobs(app);
     }
     const adapter = createConsoleAdapter({
       router: app.router,
@@ -48,6 +51,7 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App): Pr
     for (const signal of stopSignals) process.off(signal, stop);
     return 0;
   } finally {
+    await jobs?.stop();
     if (!shared) app.close();
   }
 }

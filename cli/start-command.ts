@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { createApp, createPlatformAdapters, promoteConfiguredAdmins, seedSampleLibrary, type App, type PlatformAdapter } from '../main.ts';
+import { createApp, createPlatformAdapters, promoteConfiguredAdmins, seedSampleLibrary, startBackgroundJobs, type App, type PlatformAdapter } from '../main.ts';
 import { runConsoleChat } from './console-command.ts';
 
 export function registerStartCommand(program: Command): void {
@@ -31,10 +31,12 @@ async function runStart(withConsole: boolean): Promise<number> {
     app.close();
     return 1;
   }
+  const jobs = startBackgroundJobs(app);
   const stopped = waitForStopSignal();
   if (withConsole) await Promise.race([runConsoleChat(config, app), stopped]);
   else await stopped;
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
+  await jobs?.stop();
   app.close();
   return 0;
 }

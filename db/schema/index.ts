@@ -9,3 +9,4 @@ export { linkCodes } from './link-codes.ts';
 export { memberAccounts, members } from './members.ts';
 export { pendingInputs } from './pending-inputs.ts';
 export { searchSessions } from './search-sessions.ts';
+export { searchOutbox, searchSyncState } from './search-sync.ts';
