@@ -70,8 +70,8 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
 function createSearch(config: Readonly<Config>, db: OpenDatabase, services: SqliteServices, logger: ProcessLogger) {
   const typesense = config.search.typesense;
   if (!typesense) return { search: services.search as DocumentSearch };
-  const client = createTypesenseClient(typesense);
-  const searchIndex = new TypesenseIndex(client, new SqliteSearchOutbox(db), typesense.collection);
+  const client = createTypesenseClient(typesense, 'search');
+  const searchIndex = new TypesenseIndex(createTypesenseClient(typesense, 'index'), new SqliteSearchOutbox(db), typesense.collection);
   if (config.search.backend !== 'typesense') return { search: services.search as DocumentSearch, searchIndex };
   const primary = new TypesenseDocumentSearch(client, { collection: typesense.collection, documents: services.store });
   return { search: new FallbackDocumentSearch(primary, services.search, logger) as DocumentSearch, searchIndex };

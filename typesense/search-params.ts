@@ -70,6 +70,8 @@ export function typesenseQuery(query: ParsedQuery): TypesenseQuery | undefined {
       ...query.phrases.map(phrase),
       ...query.excluded.map((tokens) => (tokens.length === 1 ? `-${wordToken(tokens[0]!)}` : `-${phrase(tokens)}`)),
     ].filter((term) => term.replace(/["\s-]/g, '').length > 0 && isSafeTerm(term));
+    // Only exclusions left (impossible by construction): nothing to look for.
+    if (!terms.some((term) => !term.startsWith('-'))) return undefined;
     return { q: terms.join(' '), ...withFilter(clauses), sort_by: '_text_match:desc,seq:desc' };
   }
   // Filters alone: `q=*` lists them; exclusions become filters (a `-word`

@@ -8,11 +8,15 @@
 import { Client } from 'typesense';
 import type { TypesenseConfig } from '../config.ts';
 
-export function createTypesenseClient(config: TypesenseConfig): Client {
+/** Writes (a 500-document import, a rebuild) take longer than a search may. */
+const INDEX_TIMEOUT_SECONDS = 120;
+
+/** `search`: a member waits, so a dead node must fail fast; `index`: the sync job and the CLI, which can wait. */
+export function createTypesenseClient(config: TypesenseConfig, purpose: 'search' | 'index' = 'search'): Client {
   return new Client({
     nodes: config.nodes.map(({ protocol, host, port, path }) => ({ protocol, host, port, path })),
     apiKey: config.apiKey,
-    connectionTimeoutSeconds: config.timeoutSeconds,
+    connectionTimeoutSeconds: purpose === 'search' ? config.timeoutSeconds : Math.max(config.timeoutSeconds, INDEX_TIMEOUT_SECONDS),
     // One try on each node, then the caller falls back.
     numRetries: config.nodes.length,
     retryIntervalSeconds: 0.05,

@@ -20,7 +20,7 @@ const nodes = process.env.TYPESENSE_NODES ? parseNodes(process.env.TYPESENSE_NOD
 const apiKey = process.env.TYPESENSE_API_KEY ?? '';
 
 if (nodes && apiKey) {
-  const client = createTypesenseClient({ nodes, apiKey, collection: 'unused', timeoutSeconds: 10 });
+  const client = createTypesenseClient({ nodes, apiKey, collection: 'unused', timeoutSeconds: 10 }, 'index');
   const aliases: string[] = [];
   const run = `cphub_contract_${Date.now()}`;
 
