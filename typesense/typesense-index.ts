@@ -1,8 +1,8 @@
 /**
  * Keeps the Typesense collection in step with the library in SQLite:
  *
- * - `sync`: the documents added, changed or removed since the last sync
- *   (search_outbox), pushed in batches through the import endpoint
+ * - `sync`: the documents added (by `seq`), changed or removed (search_outbox)
+ *   since the last sync, pushed in batches through the import endpoint
  *   (JSONL, `action=upsert`), removals by `filter_by=id:[…]`. Idempotent: a
  *   crash half-way replays the batch next time, and an upsert twice is one.
  * - `reindex`: a new collection from scratch, filled page by page, then the
@@ -54,21 +54,25 @@ export class TypesenseIndex {
 
   async sync(now: Date): Promise<SyncReport> {
     const report: SyncReport = { upserted: 0, deleted: 0 };
-    let cursor = this.outbox.state(this.target)?.cursor;
-    if (cursor === undefined) throw new Error(`${this.alias} was never built: run cphub search reindex`);
+    const state = this.outbox.state(this.target);
+    if (!state) throw new Error(`${this.alias} was never built: run cphub search reindex`);
+    let cursors = { cursor: state.cursor, seqCursor: state.seqCursor };
     for (;;) {
-      const { ids, last } = this.outbox.changesAfter(cursor, BATCH_SIZE);
-      if (ids.length === 0) break;
-      const present = this.outbox.documents(ids);
-      const gone = ids.filter((id) => !present.some((stored) => stored.document.id === id));
-      await this.upsert(this.alias, present);
+      const changes = this.outbox.changesAfter(cursors, BATCH_SIZE);
+      if (changes.changedIds.length === 0 && changes.added.length === 0) break;
+      const present = this.outbox.documents(changes.changedIds);
+      const gone = changes.changedIds.filter((id) => !present.some((stored) => stored.document.id === id));
+      // Added and then changed: pushed once.
+      const changed = new Set(present.map((stored) => stored.document.id));
+      const upserts = [...present, ...changes.added.filter((stored) => !changed.has(stored.document.id))];
+      await this.upsert(this.alias, upserts);
       await this.remove(gone);
-      report.upserted += present.length;
+      report.upserted += upserts.length;
       report.deleted += gone.length;
-      this.outbox.advance(this.target, last, now);
-      cursor = last;
+      cursors = { cursor: changes.lastChange, seqCursor: changes.lastSeq };
+      this.outbox.advance(this.target, cursors, now);
     }
-    if (report.upserted + report.deleted === 0) this.outbox.advance(this.target, cursor, now);
+    if (report.upserted + report.deleted === 0) this.outbox.advance(this.target, cursors, now);
     return report;
   }
 
@@ -78,10 +82,12 @@ export class TypesenseIndex {
     const replayFrom = this.outbox.begin(marker);
     await this.client.collections().create(collectionSchema(collection));
     let documents = 0;
+    let lastSeq = 0;
     try {
-      for (let page = this.outbox.page(0, BATCH_SIZE); page.length > 0; page = this.outbox.page(page.at(-1)!.seq, BATCH_SIZE)) {
+      for (let page = this.outbox.page(0, BATCH_SIZE); page.length > 0; page = this.outbox.page(lastSeq, BATCH_SIZE)) {
         await this.upsert(collection, page);
         documents += page.length;
+        lastSeq = page.at(-1)!.seq;
       }
     } catch (error) {
       await this.dropQuietly(collection);
@@ -90,7 +96,7 @@ export class TypesenseIndex {
     }
     const previous = await this.aliasTarget();
     await this.client.aliases().upsert(this.alias, { collection_name: collection });
-    this.outbox.rebuilt(this.target, collection, replayFrom, now);
+    this.outbox.rebuilt(this.target, collection, { cursor: replayFrom, seqCursor: lastSeq }, now);
     this.outbox.forget(marker);
     if (previous && previous !== collection) await this.dropQuietly(previous);
     return { collection, documents, replayed: await this.sync(now) };
@@ -99,7 +105,7 @@ export class TypesenseIndex {
   async status(): Promise<IndexStatus> {
     const state = this.outbox.state(this.target);
     const sqliteDocuments = this.outbox.count();
-    const pendingChanges = state ? this.outbox.pendingAfter(state.cursor) : 0;
+    const pendingChanges = state ? this.outbox.pending(state) : 0;
     let typesenseDocuments: number | undefined;
     let collection: string | undefined;
     try {

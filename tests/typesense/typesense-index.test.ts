@@ -161,9 +161,26 @@ describe('the search sync', () => {
     expect(idsIn('hub')).toEqual([]);
   });
 
-  it('records no changes while no index is kept in sync', () => {
+  it('no trigger on documents while no index is kept in sync (they cost every write); the rebuild adds them', async () => {
+    const triggers = () => db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
     store.upsertAll(library(3), NOW);
+    expect(triggers()).toEqual([]);
     expect(outboxRows()).toBe(0);
+    await index.reindex(NOW);
+    expect(triggers()).toEqual(['documents_outbox_delete', 'documents_outbox_update']);
+  });
+
+  it('a document added and changed before the sync is pushed once; added and removed, not at all', async () => {
+    store.upsertAll(library(1), NOW);
+    await index.reindex(NOW);
+    fake.requests.length = 0;
+    store.upsertAll([doc({ id: 'fresh', title: 'First' }), doc({ id: 'brief', title: 'Gone soon' })], LATER);
+    store.upsertAll([doc({ id: 'fresh', title: 'Second' })], LATER);
+    db.sqlite.prepare('DELETE FROM documents WHERE id = ?').run('brief');
+    expect(await index.sync(LATER)).toEqual({ upserted: 1, deleted: 1 });
+    expect(importedIds()).toEqual(['fresh']);
+    expect(fake.documentsOf('hub')!.get('fresh')!.title).toBe('second');
+    expect(idsIn('hub')).toEqual(['d0', 'fresh']);
   });
 
   it('the job builds the collection when members search it and it was never built, else only syncs', async () => {
