@@ -8,7 +8,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { importLibraryFile, LibraryFileError, type ImportReport } from '../library/import-library.ts';
-import { createApp } from '../main.ts';
+import { createApp, type App } from '../main.ts';
 
 /** Smaller files import in about a second: a bar would only flicker. */
 const PROGRESS_BAR_MIN_BYTES = 1024 * 1024;
@@ -32,6 +32,7 @@ async function runImport(file: string): Promise<number> {
     const report = await importLibraryFile(file, app.store, { now: new Date(), onProgress: progress.update });
     progress.stop();
     process.stdout.write(describeReport(file, report));
+    if (report.problemCount === 0 && report.added + report.updated > 0) await pushToTypesense(app);
     return report.problemCount > 0 ? 1 : 0;
   } catch (error) {
     progress.stop();
@@ -40,6 +41,22 @@ async function runImport(file: string): Promise<number> {
     return 2;
   } finally {
     app.close();
+  }
+}
+
+/**
+ * With a Typesense collection kept in sync, the import lands there at once
+ * rather than at the bot's next sync; SQLite has it either way, so a
+ * Typesense that cannot be reached is a note, not a failed import.
+ */
+async function pushToTypesense(app: App): Promise<void> {
+  const index = app.searchIndex;
+  if (!index?.isBuilt()) return;
+  try {
+    const report = await index.sync(new Date());
+    process.stdout.write(`Pushed to Typesense (${index.alias}): ${report.upserted} added or changed, ${report.deleted} removed.\n`);
+  } catch (error) {
+    process.stderr.write(`cphub import: Typesense was not reached (${(error as Error).message}); the running cphub pushes the changes within a minute.\n`);
   }
 }
 

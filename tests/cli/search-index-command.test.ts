@@ -3,7 +3,7 @@
  * CLI in a child process talking to a fake Typesense node on 127.0.0.1.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -75,6 +75,13 @@ describe('cphub search reindex / status / sync', () => {
     const sync = await cphub(typesense(), 'search', 'sync');
     expect(sync.stdout).toBe('Synced library: 1 added or changed, 0 removed.\n');
     expect(fake.documentsOf('library')!.has('c')).toBe(true);
+
+    // An import lands in Typesense at once.
+    const file = join(dir, 'more.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'd', title: 'Four', language: 'en' })}\n`);
+    const imported = await cphub(typesense(), 'import', file);
+    expect(imported.stdout).toBe(`Imported 1 row from ${file}: 1 added, 0 updated, 0 unchanged.\nPushed to Typesense (library): 1 added or changed, 0 removed.\n`);
+    expect(fake.documentsOf('library')!.has('d')).toBe(true);
   }, 90_000);
 
   it('a search for one of those words: cphub search query status', async () => {
