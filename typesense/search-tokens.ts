@@ -19,6 +19,7 @@
  */
 import { foldedTokens } from '../core/search/fold.ts';
 import { wordTerm } from '../core/search/match-terms.ts';
+import { MAX_TOKEN_LENGTH } from '../core/search/query-parser.ts';
 import { wordFamily } from '../core/search/word-families.ts';
 
 /** A query stem is the word itself from three letters on (match-terms.ts: MIN_PREFIX_WORD). */
@@ -42,12 +43,17 @@ export function familyMarker(word: string): string | undefined {
   return marker;
 }
 
-/** Every token a text's prefix field holds, each once. */
+/**
+ * Every token a text's prefix field holds, each once. A query token is at
+ * most MAX_TOKEN_LENGTH letters, so no longer prefix is ever asked for: a
+ * 10,000-letter run in a body (a pasted hash, a URL) adds 64 tokens, not
+ * 10,000.
+ */
 export function prefixTokens(text: string): string[] {
   const tokens = new Set<string>();
   for (const word of foldedTokens(text)) {
-    tokens.add(word);
-    for (let length = MIN_PREFIX; length < word.length; length++) tokens.add(word.slice(0, length));
+    if (word.length <= MAX_TOKEN_LENGTH) tokens.add(word);
+    for (let length = MIN_PREFIX; length < Math.min(word.length, MAX_TOKEN_LENGTH + 1); length++) tokens.add(word.slice(0, length));
     const marker = familyMarker(word);
     if (marker) tokens.add(marker);
   }

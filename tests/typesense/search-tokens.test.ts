@@ -19,7 +19,7 @@ import { SqliteDocumentSearch } from '../../db/sqlite-document-search.ts';
 import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
 import { TEXT_FIELDS, prefixField } from '../../typesense/collection-schema.ts';
 import { toTypesenseDocument } from '../../typesense/document-fields.ts';
-import { wordToken } from '../../typesense/search-tokens.ts';
+import { prefixTokens, wordToken } from '../../typesense/search-tokens.ts';
 
 const COUNT = 800;
 const documents = Array.from({ length: COUNT }, (_, n) => generateDocument(n));
@@ -63,5 +63,19 @@ describe('prefix tokens reproduce SQLite matching', () => {
     const parsed = parseQuery(text);
     const page = await sqlite.search({ query: parsed, preferredLanguage: 'en', offset: 0, limit: COUNT });
     expect(tokenMatches(parsed)).toEqual(page.hits.map((hit) => hit.document.id).sort());
+  });
+});
+
+describe('prefixTokens', () => {
+  it('holds each word, its prefixes from three letters and its family marker, once', () => {
+    expect(prefixTokens('Deca, deca i ljudi')).toEqual(['deca', 'dec', 'qqfamilydete', 'i', 'ljudi', 'lju', 'ljud']);
+  });
+
+  it('stops at the longest token a query can ask for', () => {
+    const tokens = prefixTokens('a'.repeat(10_000));
+    expect(tokens).toHaveLength(62);
+    expect(Math.max(...tokens.map((token) => token.length))).toBe(64);
+    const word = 'b'.repeat(64);
+    expect(prefixTokens(word)).toContain(word);
   });
 });
