@@ -15,6 +15,7 @@
  *   npm run bench -- --discord             the Discord figures only
  *   npm run bench -- --no-slack / --slack  likewise for Slack
  *   npm run bench -- --no-digest / --digest  the weekly digest: compose time, fan-out rate
+ *   npm run bench -- --typesense           also through Typesense (TYPESENSE_NODES, TYPESENSE_API_KEY)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,9 @@ import { benchDiscord, type DiscordBenchResult } from './discord-bench.ts';
 import { benchSlack, type SlackBenchResult } from './slack-bench.ts';
 import { benchTelegram, type TelegramBenchResult } from './telegram-bench.ts';
 import { benchDigest, type DigestBenchResult } from './digest-bench.ts';
+import { benchTypesense, type TypesenseBenchResult } from './typesense-bench.ts';
+import { loadConfig } from '../config.ts';
+import { mb, ms, thousands } from './stats.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,6 +42,7 @@ interface Options {
   discord: boolean;
   slack: boolean;
   digest: boolean;
+  typesense: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -64,6 +69,7 @@ function parseOptions(argv: string[]): Options {
     discord: platform('discord'),
     slack: platform('slack'),
     digest: platform('digest'),
+    typesense: argv.includes('--typesense'),
   };
 }
 
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
     log(`· ${size.toLocaleString('en-US')} documents: importing and searching…`);
     sizes.push(await benchLibrary(size, options.rounds));
   }
+  const typesense = options.typesense ? await benchTypesenseSizes(options) : [];
   let consoleResult: ConsoleResult = { available: false, reason: 'skipped' };
   if (options.console) {
     log('· console session…');
@@ -106,8 +113,24 @@ async function main(): Promise<void> {
   }
   printReport(sizes, consoleResult, { telegram, discord, slack, digest });
   const targets = targetRows(sizes, consoleResult, { telegram, discord, slack, digest });
-  const file = writeResults({ options, sizes, console: consoleResult, telegram, discord, slack, digest, targets });
+  const file = writeResults({ options, sizes, typesense, console: consoleResult, telegram, discord, slack, digest, targets });
   log(`results written to ${file}`);
+}
+
+async function benchTypesenseSizes(options: Options): Promise<TypesenseBenchResult[]> {
+  const config = loadConfig().search.typesense;
+  if (!config) {
+    log('· typesense: skipped (set TYPESENSE_NODES and TYPESENSE_API_KEY)');
+    return [];
+  }
+  const results: TypesenseBenchResult[] = [];
+  for (const size of options.sizes) {
+    log(`· typesense, ${thousands(size)} documents: rebuilding and searching…`);
+    const result = await benchTypesense(size, options.rounds, config);
+    log(`  rebuild ${thousands(result.rebuildDocsPerSecond)} docs/s · search p50 ${ms(result.search.p50)} p95 ${ms(result.search.p95)} p99 ${ms(result.search.p99)} · server memory ${mb(result.serverMemoryBytes)}`);
+    results.push(result);
+  }
+  return results;
 }
 
 function writeResults(results: object): string {

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { createApp, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App, type PlatformAdapter } from '../main.ts';
+import type { Scheduler } from '../jobs/scheduler.ts';
 
 export function registerConsoleCommand(program: Command): void {
   program
@@ -28,6 +29,7 @@ export function registerConsoleCommand(program: Command): void {
 export async function runConsoleChat(config: Readonly<Config>, shared?: App, platforms: ReadonlyArray<Pick<PlatformAdapter, 'name' | 'messenger'>> = []): Promise<number> {
   const app = shared ?? createApp(config, { defaultLogLevel: 'warn' });
   const stopSignals = ['SIGINT', 'SIGTERM'] as const;
+  let jobs: Scheduler | undefined;
   try {
     if (!shared) {
       await seedSampleLibrary(app);
@@ -46,7 +48,7 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App, pla
       filesDir: join(dirname(config.databasePath), 'exports'),
     });
     // The console is a platform too: its member's digest is printed into the chat.
-    const jobs = startJobs(app, [{ name: 'console', messenger: adapter.messenger }, ...platforms]);
+    jobs = startJobs(app, [{ name: 'console', messenger: adapter.messenger }, ...platforms]);
     const startUp = jobs.startUp();
     // A signal ends the chat after the current answer; the app closes below.
     const stop = (): void => adapter.stop();
@@ -55,9 +57,9 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App, pla
     for (const signal of stopSignals) process.off(signal, stop);
     // The database closes below: the start-up round finishes first.
     await startUp;
-    await jobs.stop();
     return 0;
   } finally {
+    await jobs?.stop();
     if (!shared) app.close();
   }
 }

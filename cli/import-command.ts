@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { importContentFile, isContentFile } from '../library/import-content.ts';
 import { importLibraryFile, LibraryFileError, type ImportReport } from '../library/import-library.ts';
-import { createApp } from '../main.ts';
+import { createApp, type App } from '../main.ts';
 
 /** Smaller files import in about a second: a bar would only flicker. */
 const PROGRESS_BAR_MIN_BYTES = 1024 * 1024;
@@ -36,6 +36,8 @@ async function runImport(file: string): Promise<number> {
     const report = content ? await importContentFile(file, app.services.content, options) : await importLibraryFile(file, app.store, options);
     progress.stop();
     process.stdout.write(describeReport(file, report, content ? 'content item' : 'row'));
+    // Content is not in the search index: only a document import is pushed.
+    if (!content && report.problemCount === 0 && report.added + report.updated > 0) await pushToTypesense(app);
     return report.problemCount > 0 ? 1 : 0;
   } catch (error) {
     progress.stop();
@@ -44,6 +46,22 @@ async function runImport(file: string): Promise<number> {
     return 2;
   } finally {
     app.close();
+  }
+}
+
+/**
+ * With a Typesense collection kept in sync, the import lands there at once
+ * rather than at the bot's next sync; SQLite has it either way, so a
+ * Typesense that cannot be reached is a note, not a failed import.
+ */
+async function pushToTypesense(app: App): Promise<void> {
+  const index = app.searchIndex;
+  if (!index?.isBuilt()) return;
+  try {
+    const report = await index.sync(new Date());
+    process.stdout.write(`Pushed to Typesense (${index.alias}): ${report.upserted} added or changed, ${report.deleted} removed.\n`);
+  } catch (error) {
+    process.stderr.write(`cphub import: Typesense was not reached (${(error as Error).message}); the running cphub pushes the changes within a minute.\n`);
   }
 }
 

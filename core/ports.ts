@@ -27,6 +27,19 @@ export interface SearchPage {
   /** A backend may stop counting a very broad query; the count then says "more than". */
   totalIsAtLeast?: boolean;
   hits: SearchHit[];
+  /** How many matches per language and type, when the backend counts them (Typesense does, SQLite does not). */
+  facets?: SearchFacets;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Counts over all the matches, most first: languages by group (`sh`), types as stored. */
+export interface SearchFacets {
+  languages: FacetCount[];
+  types: FacetCount[];
 }
 
 export interface DocumentSearch {

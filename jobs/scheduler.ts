@@ -1,52 +1,68 @@
 /**
- * The only importer of node-cron. The weekly digest runs at its local time
- * (node-cron keeps the schedule's zone through daylight-saving changes), and
- * again every hour, which costs a ledger read when it is done and sends a
- * digest whose exact minute was missed (a suspended machine) while it is
- * still relevant; the feeds are polled every hour. Each job is idempotent and
- * runs once at start-up too (a week missed while the service was down).
+ * The one place that imports node-cron: each job on its schedule (in its
+ * time zone when it has one: node-cron keeps a zone's wall-clock time
+ * through daylight-saving changes), never two runs of one job — or of jobs
+ * sharing a lock — at once (a slow run makes the next one wait its turn),
+ * a failed run logged and retried at the next tick. Jobs marked so also run
+ * once at start-up (a week missed while the service was down, a sync).
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import { cronExpression, type WeeklySchedule } from '../core/digest/digest-period.ts';
 import type { Logger } from '../core/ports.ts';
 
-export interface ScheduledJobs {
-  digest?: { schedule: WeeklySchedule; run(now: Date): Promise<unknown> };
-  feeds?: { run(now: Date): Promise<unknown> };
-  logger: Logger;
-  now?: () => Date;
+export interface ScheduledJob {
+  name: string;
+  /** A cron expression (https://www.npmjs.com/package/node-cron#cron-syntax). */
+  schedule: string;
+  /** An IANA zone the schedule is read in; the machine's otherwise. */
+  timeZone?: string;
+  /** Jobs with the same lock never run at once (the digest and its catch-up round). */
+  lock?: string;
+  /** Runs in `startUp()` too. */
+  atStartUp?: boolean;
+  run(now: Date): Promise<unknown>;
 }
 
 export interface Scheduler {
-  /** The start-up round: the digest due (if still relevant) and a feed poll. */
+  /** Runs a job now, outside its schedule. */
+  runNow(name: string): Promise<void>;
+  /** Runs every job marked `atStartUp`. */
   startUp(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function startScheduler(jobs: ScheduledJobs): Scheduler {
-  const now = jobs.now ?? (() => new Date());
-  const tasks: ScheduledTask[] = [];
-  const guarded = (name: string, run: (at: Date) => Promise<unknown>) => async () => {
-    try {
-      await run(now());
-    } catch (error) {
-      // A failed round is logged; the next one tries again.
-      jobs.logger.error({ err: error, job: name }, `${name}: the scheduled run failed`);
-    }
+export function startScheduler(jobs: ScheduledJob[], logger: Pick<Logger, 'error'>): Scheduler {
+  const running = new Map<string, Promise<void>>();
+  const runOnce = (job: ScheduledJob): Promise<void> => {
+    const lock = job.lock ?? job.name;
+    const current = running.get(lock);
+    if (current) return current;
+    const run = job
+      .run(new Date())
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        logger.error(
+          { job: job.name, err: error instanceof Error ? error.message : String(error) },
+          `${job.name}: the run failed; it runs again at the next tick`,
+        ),
+      )
+      .finally(() => running.delete(lock));
+    running.set(lock, run);
+    return run;
   };
-  const { digest, feeds } = jobs;
-  if (digest) {
-    const run = guarded('digest', (at) => digest.run(at));
-    tasks.push(cron.schedule(cronExpression(digest.schedule), run, { timezone: digest.schedule.timeZone, name: 'digest' }));
-    tasks.push(cron.schedule('5 * * * *', run, { name: 'digest-catch-up' }));
-  }
-  if (feeds) tasks.push(cron.schedule('0 * * * *', guarded('feeds', (at) => feeds.run(at)), { name: 'feeds' }));
+  const tasks: ScheduledTask[] = jobs.map((job) =>
+    cron.schedule(job.schedule, () => runOnce(job), { name: job.name, noOverlap: true, ...(job.timeZone ? { timezone: job.timeZone } : {}) }),
+  );
   return {
-    async startUp() {
-      await Promise.all([digest && guarded('digest', (at) => digest.run(at))(), feeds && guarded('feeds', (at) => feeds.run(at))()]);
+    runNow: async (name) => {
+      const job = jobs.find((entry) => entry.name === name);
+      if (job) await runOnce(job);
     },
-    async stop() {
+    startUp: async () => {
+      await Promise.all(jobs.filter((job) => job.atStartUp).map(runOnce));
+    },
+    stop: async () => {
       await Promise.all(tasks.map((task) => task.destroy()));
+      await Promise.allSettled([...running.values()]);
     },
   };
 }

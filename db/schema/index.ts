@@ -13,3 +13,4 @@ export { contentDrafts } from './content-drafts.ts';
 export { contentItems } from './content-items.ts';
 export { digestDeliveries, digestSubscriptions } from './digests.ts';
 export { memberPreferences } from './member-preferences.ts';
+export { searchOutbox, searchSyncState } from './search-sync.ts';
