@@ -6,7 +6,16 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { HUB_TIME_ZONE, isTimeZone } from './core/content/time-zones.ts';
 import type { PlatformName } from './core/model/incoming.ts';
+import { parseFeedList, type FeedSource } from './jobs/feeds/feed-list.ts';
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+function digestSchedule(day: (typeof WEEKDAYS)[number], time: string, timeZone: string): DigestSchedule {
+  const [hour = 9, minute = 0] = time.split(':').map(Number);
+  return { weekday: WEEKDAYS.indexOf(day) + 1, hour, minute, timeZone };
+}
 
 const REPO_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -76,6 +85,26 @@ const schema = z.object({
   SLACK_HOST: z.string().min(1).default('0.0.0.0'),
   /** Another Web API base (GovSlack: https://slack-gov.com/api/; the tests' fake). */
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  /** The hub's time zone: of members without one of their own, and of the digest's schedule. */
+  CPHUB_TIME_ZONE: z.string().refine(isTimeZone, 'is not an IANA time zone (such as Europe/Belgrade)').default(HUB_TIME_ZONE),
+  /** The weekly digest's day (`off`: no digest job) and local time. */
+  CPHUB_DIGEST_DAY: z.enum([...WEEKDAYS, 'off']).default('monday'),
+  CPHUB_DIGEST_TIME: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'is a time of day, HH:MM (e.g. 09:00)').default('09:00'),
+  /** RSS/Atom feeds polled every hour: `[language] [COUNTRY] <url>`, separated by commas or new lines. */
+  CPHUB_FEEDS: z.string().optional(),
+  /** How long one feed may take before it is skipped for this round. */
+  CPHUB_FEED_TIMEOUT_MS: z.coerce.number({ error: 'is a number of milliseconds' }).int().min(100).max(300_000).default(10_000),
+  /** Where members' searches go: `sqlite` (FTS5, embedded) or `typesense` (TYPESENSE_NODES). */
+  SEARCH_BACKEND: z.enum(['sqlite', 'typesense']).default('sqlite'),
+  /** One node or a cluster's nodes: `http://localhost:8108` or `http://ts1:8108,http://ts2:8108,http://ts3:8108`. */
+  TYPESENSE_NODES: z.string().refine((value) => parseNodes(value) !== undefined, {
+    message: 'is a comma-separated list of node addresses such as http://localhost:8108 (http or https, a host, a port)',
+  }).optional(),
+  TYPESENSE_API_KEY: z.string().min(1).optional(),
+  /** The alias members search; reindexing builds a new collection behind it. */
+  TYPESENSE_COLLECTION: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'is 1-60 of A-Z, a-z, 0-9, _ and -').default('cphub_documents'),
+  /** How long a node may take to answer before the next one is tried (then SQLite answers). */
+  TYPESENSE_TIMEOUT_SECONDS: z.coerce.number({ error: 'is a number of seconds' }).positive().max(60).default(2),
 });
 
 export interface TelegramConfig {
@@ -98,8 +127,42 @@ export interface SlackConfig {
   mode: { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string; port: number; host: string };
 }
 
+export interface DigestSchedule {
+  /** ISO weekday, Monday 1 … Sunday 7. */
+  weekday: number;
+  hour: number;
+  minute: number;
+  timeZone: string;
+}
+
+export interface TypesenseNode {
+  protocol: 'http' | 'https';
+  host: string;
+  port: number;
+  path: string;
+}
+
+export interface TypesenseConfig {
+  nodes: TypesenseNode[];
+  apiKey: string;
+  /** The alias searched and synced. */
+  collection: string;
+  timeoutSeconds: number;
+}
+
+export interface SearchConfig {
+  backend: 'sqlite' | 'typesense';
+  /** Present when TYPESENSE_NODES is set: the sync job and `cphub search reindex` use it even while members search SQLite. */
+  typesense?: TypesenseConfig;
+}
+
 export interface Config {
   databasePath: string;
+  hubTimeZone: string;
+  /** Absent: CPHUB_DIGEST_DAY=off. */
+  digest?: DigestSchedule;
+  feeds: readonly FeedSource[];
+  feedTimeoutMs: number;
   /** Accounts that are administrators once they have joined. */
   admins: ReadonlyArray<{ platform: PlatformName; userId: string }>;
   membership: 'open' | 'approved';
@@ -108,6 +171,7 @@ export interface Config {
   telegram?: TelegramConfig;
   discord?: DiscordConfig;
   slack?: SlackConfig;
+  search: SearchConfig;
   sampleLibrary: string | undefined;
   consoleLocale: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -126,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...pairProblems(cleaned),
+    ...parseFeedList(cleaned['CPHUB_FEEDS'] ?? '').problems.map((problem) => `CPHUB_FEEDS: ${problem}`),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
@@ -137,11 +202,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     admins: (values.CPHUB_ADMINS ?? '').split(',').filter(Boolean).map(parseAccount),
     qaChannels: (values.CPHUB_QA_CHANNELS ?? '').split(',').filter(Boolean).map(parseAccount).map(({ platform, userId }) => ({ platform, conversationId: userId })),
     membership: values.CPHUB_MEMBERSHIP,
+    hubTimeZone: values.CPHUB_TIME_ZONE,
+    ...(values.CPHUB_DIGEST_DAY === 'off' ? {} : { digest: digestSchedule(values.CPHUB_DIGEST_DAY, values.CPHUB_DIGEST_TIME, values.CPHUB_TIME_ZONE) }),
+    feeds: parseFeedList(values.CPHUB_FEEDS ?? '').feeds,
+    feedTimeoutMs: values.CPHUB_FEED_TIMEOUT_MS,
     ...(values.TELEGRAM_BOT_TOKEN ? { telegram: telegramConfig(values, values.TELEGRAM_BOT_TOKEN) } : {}),
     ...(values.DISCORD_TOKEN && values.DISCORD_APPLICATION_ID
       ? { discord: { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, apiUrl: values.DISCORD_API_URL.replace(/\/+$/, '') } }
       : {}),
     ...(values.SLACK_BOT_TOKEN ? { slack: slackConfig(values, values.SLACK_BOT_TOKEN) } : {}),
+    search: searchConfig(values),
   });
 }
 
@@ -161,7 +231,39 @@ function pairProblems(env: Record<string, string>): string[] {
   for (const name of ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) {
     if (has(name) && !has('SLACK_BOT_TOKEN')) problems.push(`SLACK_BOT_TOKEN: is needed with ${name}`);
   }
+  if (env.SEARCH_BACKEND === 'typesense' && !has('TYPESENSE_NODES')) {
+    problems.push('TYPESENSE_NODES: is needed with SEARCH_BACKEND=typesense, e.g. http://localhost:8108');
+  }
+  if ((has('TYPESENSE_NODES') || env.SEARCH_BACKEND === 'typesense') && !has('TYPESENSE_API_KEY')) {
+    problems.push('TYPESENSE_API_KEY: is needed with TYPESENSE_NODES (the key the Typesense server was started with)');
+  }
   return problems;
+}
+
+/** `http://ts1:8108,https://ts2` → nodes (a missing port is the protocol's: 80, 443); undefined when one is not an address. */
+export function parseNodes(value: string): TypesenseNode[] | undefined {
+  const nodes: TypesenseNode[] = [];
+  for (const part of value.split(',').map((item) => item.trim())) {
+    let url: URL;
+    try {
+      url = new URL(part);
+    } catch {
+      return undefined;
+    }
+    const protocol = url.protocol.replace(':', '');
+    if ((protocol !== 'http' && protocol !== 'https') || !url.hostname || url.search || url.hash) return undefined;
+    const port = url.port ? Number(url.port) : protocol === 'https' ? 443 : 80;
+    nodes.push({ protocol, host: url.hostname.replace(/^\[|\]$/g, ''), port, path: url.pathname.replace(/\/+$/, '') });
+  }
+  return nodes;
+}
+
+function searchConfig(values: z.infer<typeof schema>): SearchConfig {
+  const nodes = values.TYPESENSE_NODES ? parseNodes(values.TYPESENSE_NODES) : undefined;
+  const typesense = nodes && values.TYPESENSE_API_KEY
+    ? { nodes, apiKey: values.TYPESENSE_API_KEY, collection: values.TYPESENSE_COLLECTION, timeoutSeconds: values.TYPESENSE_TIMEOUT_SECONDS }
+    : undefined;
+  return { backend: values.SEARCH_BACKEND, ...(typesense ? { typesense } : {}) };
 }
 
 /** `telegram:123` → the platform and the user id (ids may contain colons: split at the first). */
@@ -210,9 +312,19 @@ export function describeConfig(config: Config): Record<string, unknown> {
   };
   const discord = config.discord && { apiUrl: config.discord.apiUrl, applicationId: config.discord.applicationId };
   const slack = config.slack && { apiUrl: config.slack.apiUrl, mode: config.slack.mode.kind };
+  const typesense = config.search.typesense;
+  const search = {
+    backend: config.search.backend,
+    ...(typesense ? { typesense: { nodes: typesense.nodes.map((node) => `${node.protocol}://${node.host}:${node.port}${node.path}`), collection: typesense.collection } } : {}),
+  };
   return {
     databasePath: config.databasePath,
+    hubTimeZone: config.hubTimeZone,
+    digest: config.digest ?? 'off',
+    // Feed addresses may carry a key in their query: only the hosts are logged.
+    feeds: config.feeds.map((feed) => new URL(feed.url).host),
     sampleLibrary: config.sampleLibrary ?? 'off',
+    search,
     ...(telegram ? { telegram } : {}),
     ...(discord ? { discord } : {}),
     ...(slack ? { slack } : {}),

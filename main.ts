@@ -8,21 +8,34 @@ import { createDiscordAdapter } from './bots/discord/discord-adapter.ts';
 import { createSlackAdapter } from './bots/slack/slack-adapter.ts';
 import { createTelegramAdapter } from './bots/telegram/telegram-adapter.ts';
 import type { PlatformName } from './core/model/incoming.ts';
-import type { Clock, Messenger, Translator } from './core/ports.ts';
+import type { Clock, DocumentSearch, Messenger, Translator } from './core/ports.ts';
 import type { Router } from './core/router/router.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
-import type { SqliteDocumentSearch } from './db/sqlite-document-search.ts';
+import { SqliteSearchOutbox } from './db/search-outbox.ts';
 import type { SqliteDocumentStore } from './db/sqlite-document-store.ts';
 import { createSqliteServices, type SqliteServices } from './db/sqlite-services.ts';
+import { cronExpression } from './core/digest/digest-period.ts';
+import { createDigestJob } from './jobs/digest/create-digest-job.ts';
+import { pollFeeds, type FeedDeps } from './jobs/feeds/poll-feeds.ts';
+import { startScheduler, type ScheduledJob, type Scheduler } from './jobs/scheduler.ts';
 import { importLibraryFile } from './library/import-library.ts';
+import { COMMAND_PREFIX as SLACK_COMMAND_PREFIX } from './bots/slack/inbound.ts';
 import { createTranslator } from './locales/translator.ts';
+import { run as runSearchSync } from './jobs/search-sync.ts';
 import { createLogger, type ProcessLogger } from './logger.ts';
+import { FallbackDocumentSearch } from './typesense/fallback-document-search.ts';
+import { createTypesenseClient } from './typesense/typesense-client.ts';
+import { TypesenseDocumentSearch } from './typesense/typesense-document-search.ts';
+import { TypesenseIndex } from './typesense/typesense-index.ts';
 
 export interface App {
   config: Readonly<Config>;
   db: OpenDatabase;
   store: SqliteDocumentStore;
-  search: SqliteDocumentSearch;
+  /** What members search: SQLite, or Typesense with SQLite behind it (SEARCH_BACKEND). */
+  search: DocumentSearch;
+  /** The Typesense collection kept in sync, when TYPESENSE_NODES is set. */
+  searchIndex?: TypesenseIndex;
   services: SqliteServices;
   router: Router;
   translator: Translator;
@@ -43,13 +56,32 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const logger = createLogger(config.logLevel ?? options.defaultLogLevel ?? 'info');
   const db = openConfiguredDatabase(config.databasePath);
   const services = createSqliteServices(db, clock, { admins: config.admins, membership: config.membership });
-  const { store, search } = services;
+  const { store } = services;
+  const { search, searchIndex } = createSearch(config, db, services, logger);
   const translator = createTranslator();
-  const router = createCoreRouter({ ...services, documents: store, translator, clock, logger, qaChannels: config.qaChannels });
+  const router = createCoreRouter({
+    ...services, search, documents: store, translator, clock, logger, hubTimeZone: config.hubTimeZone, qaChannels: config.qaChannels,
+    ...(config.digest ? { digestSchedule: config.digest } : {}),
+  });
   logger.info(describeConfig(config), 'cphub started');
   // Search still works without the native ranking, slower on a large library.
   if (db.ranking === 'bm25') logger.warn({ ranking: db.ranking }, 'search ranks with bm25(): build/cphub-rank was not built (npm run build:native needs a C compiler)');
-  return { config, db, store, search, services, router, translator, logger, close: () => db.close() };
+  return { config, db, store, search, ...(searchIndex ? { searchIndex } : {}), services, router, translator, logger, close: () => db.close() };
+}
+
+/**
+ * SEARCH_BACKEND=typesense: Typesense answers, SQLite when it cannot. With
+ * TYPESENSE_NODES set the collection is kept in sync either way, so
+ * switching the backend finds it ready.
+ */
+function createSearch(config: Readonly<Config>, db: OpenDatabase, services: SqliteServices, logger: ProcessLogger) {
+  const typesense = config.search.typesense;
+  if (!typesense) return { search: services.search as DocumentSearch };
+  const client = createTypesenseClient(typesense, 'search');
+  const searchIndex = new TypesenseIndex(createTypesenseClient(typesense, 'index'), new SqliteSearchOutbox(db), typesense.collection);
+  if (config.search.backend !== 'typesense') return { search: services.search as DocumentSearch, searchIndex };
+  const primary = new TypesenseDocumentSearch(client, { collection: typesense.collection, documents: services.store });
+  return { search: new FallbackDocumentSearch(primary, services.search, logger) as DocumentSearch, searchIndex };
 }
 
 /** A database that cannot be opened is a configuration problem: name the variable. */
@@ -124,6 +156,44 @@ export function createPlatformAdapters(app: App): PlatformAdapter[] {
     adapters.push({ name: 'slack', messenger: adapter.messenger, start: () => adapter.start(), stop: () => adapter.stop() });
   }
   return adapters;
+}
+
+/** How commands are typed where it is not `/name`: Slack apps have one slash command. */
+export const platformCommandPrefixes: Partial<Record<PlatformName, string>> = { slack: SLACK_COMMAND_PREFIX };
+
+/**
+ * The scheduled jobs of a running cphub (jobs/): the weekly digest through
+ * the running platforms' messengers (at its local time, and an hourly
+ * catch-up round), the feeds every hour, the search sync every minute when
+ * a Typesense collection is kept. Each also runs once at `startUp()`: a
+ * week missed while cphub was down goes out if still relevant.
+ */
+export function startJobs(app: App, adapters: ReadonlyArray<Pick<PlatformAdapter, 'name' | 'messenger'>>): Scheduler {
+  const { config } = app;
+  const jobs: ScheduledJob[] = [];
+  if (config.digest) {
+    const digest = createDigestJob({
+      services: app.services, translator: app.translator, logger: app.logger, schedule: config.digest, hubTimeZone: config.hubTimeZone,
+      messengers: adapters.map((adapter) => adapter.messenger), commandPrefixes: platformCommandPrefixes,
+    });
+    const run = (now: Date) => digest.run(now);
+    jobs.push(
+      { name: 'digest', schedule: cronExpression(config.digest), timeZone: config.digest.timeZone, atStartUp: true, run },
+      { name: 'digest-catch-up', schedule: '5 * * * *', lock: 'digest', run },
+    );
+  }
+  const feeds = feedDeps(app);
+  if (feeds.feeds.length > 0) jobs.push({ name: 'feeds', schedule: '0 * * * *', atStartUp: true, run: (now) => pollFeeds(feeds, now) });
+  const index = app.searchIndex;
+  if (index) {
+    const buildWhenMissing = config.search.backend === 'typesense';
+    jobs.push({ name: 'search-sync', schedule: '* * * * *', atStartUp: true, run: (now) => runSearchSync({ index, buildWhenMissing, logger: app.logger }, now) });
+  }
+  return startScheduler(jobs, app.logger);
+}
+
+export function feedDeps(app: App): FeedDeps {
+  return { feeds: app.config.feeds, content: app.services.content, logger: app.logger, timeoutMs: app.config.feedTimeoutMs };
 }
 
 /** Members named in CPHUB_ADMINS who joined before the list named them become administrators. */

@@ -5,16 +5,21 @@
  */
 import { startFakeTelegram } from '../tests/support/fake-telegram.ts';
 
-const fake = await startFakeTelegram({ longPollCapMs: 50 });
+// CPHUB_FAKE_RATE: the broadcast limit the fake enforces (429 beyond it), as Telegram does.
+const rate = Number(process.env.CPHUB_FAKE_RATE ?? 0);
+const fake = await startFakeTelegram({ longPollCapMs: 50, ...(rate > 0 ? { enforceRate: { perSecond: rate } } : {}) });
 
-type Command = { id: number; type: 'push'; updates: object[] } | { id: number; type: 'calls'; method: string } | { id: number; type: 'close' };
+type Command = { id: number; type: 'push'; updates: object[] } | { id: number; type: 'calls'; method: string } | { id: number; type: 'rateLimited' } | { id: number; type: 'close' };
 
 process.on('message', async (command: Command) => {
   if (command.type === 'push') {
     fake.pushUpdates(...command.updates);
     process.send!({ id: command.id });
+  } else if (command.type === 'rateLimited') {
+    process.send!({ id: command.id, refused: fake.rateLimited() });
   } else if (command.type === 'calls') {
-    process.send!({ id: command.id, times: fake.callsTo(command.method).map((call) => call.at) });
+    const calls = fake.callsTo(command.method);
+    process.send!({ id: command.id, times: calls.map((call) => call.at), chats: calls.map((call) => String(call.params.chat_id ?? '')), texts: calls.map((call) => String(call.params.text ?? '')) });
   } else {
     await fake.close();
     process.send!({ id: command.id });

@@ -21,8 +21,8 @@ export class ForkedFake<Info> {
   }
 
   /** `script` is a file next to this one, e.g. `./fake-telegram-process.ts`. */
-  static async start<Info>(script: string): Promise<ForkedFake<Info>> {
-    const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+  static async start<Info>(script: string, env: Record<string, string> = {}): Promise<ForkedFake<Info>> {
+    const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env } });
     const ready = await new Promise<any>((resolve) => child.once('message', resolve));
     return new ForkedFake<Info>(child, ready as Info);
   }

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DocumentSearch } from '../core/ports.ts';
 import { parseQuery } from '../core/search/query-parser.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { SqliteDocumentSearch } from '../db/sqlite-document-search.ts';
@@ -70,7 +71,7 @@ export async function benchLibrary(size: number, rounds: number): Promise<SizeRe
   }
 }
 
-function importCorpus(db: OpenDatabase, path: string, size: number): ImportResult {
+export function importCorpus(db: OpenDatabase, path: string, size: number): ImportResult {
   const store = new SqliteDocumentStore(db);
   let elapsed = 0;
   let slowest = 0;
@@ -107,8 +108,8 @@ function roundOrder(round: number): number[] {
   return order;
 }
 
-async function timeQueries(
-  search: SqliteDocumentSearch,
+export async function timeQueries(
+  search: DocumentSearch,
   rounds: number,
 ): Promise<{ overall: Latency; queries: QueryResult[] }> {
   const samples: number[][] = QUERIES.map(() => []);

@@ -4,11 +4,13 @@ import type { SizeResult } from './library-bench.ts';
 import type { DiscordBenchResult } from './discord-bench.ts';
 import type { SlackBenchResult } from './slack-bench.ts';
 import type { TelegramBenchResult } from './telegram-bench.ts';
+import type { DigestBenchResult } from './digest-bench.ts';
 
 export interface PlatformResults {
   telegram?: TelegramBenchResult | undefined;
   discord?: DiscordBenchResult | undefined;
   slack?: SlackBenchResult | undefined;
+  digest?: DigestBenchResult | undefined;
 }
 import { queryLabel } from './queries.ts';
 import { mb, ms, thousands, type Latency } from './stats.ts';
@@ -71,6 +73,7 @@ export function targetRows(sizes: SizeResult[], consoleResult: ConsoleResult, pl
   if (platforms.telegram) rows.push(...telegramRows(platforms.telegram));
   if (platforms.discord) rows.push(ackRow('discord', platforms.discord.interactionsPerSecond, platforms.discord.acknowledgement));
   if (platforms.slack) rows.push(ackRow('slack', platforms.slack.commandsPerSecond, platforms.slack.acknowledgement));
+  if (platforms.digest) rows.push(...digestRows(platforms.digest));
   return rows;
 }
 
@@ -99,6 +102,36 @@ function telegramRows(result: TelegramBenchResult): TargetRow[] {
     });
   }
   return rows;
+}
+
+function digestRows(result: DigestBenchResult): TargetRow[] {
+  return result.fanOut.map((fanOut) => {
+    const share = fanOut.ratePerSecond / fanOut.limit;
+    return {
+      measure: `digest fan-out, ${fanOut.week} week @ enforced ${fanOut.limit}/s`,
+      value: share,
+      shown: `${(share * 100).toFixed(1)}%, ${fanOut.refused} refused, ${fanOut.duplicates} duplicates`,
+      target: `≥ ${SEND_RATE_TARGET * 100}%`,
+      ratio: share / SEND_RATE_TARGET,
+      met: share >= SEND_RATE_TARGET && fanOut.duplicates === 0 && fanOut.delivered === fanOut.recipients,
+    };
+  });
+}
+
+function printDigest(result: DigestBenchResult): void {
+  console.log('\n## digest (subscriptions and the week read once; recipients who read alike share a digest)');
+  for (const run of result.compose) {
+    console.log(
+      `${thousands(run.recipients).padStart(7)} recipients: read ${ms(run.readMs)}, week ${ms(run.weekMs)}, compose ${ms(run.composeMs)} ` +
+        `(${run.perRecipientUs.toFixed(1)} µs a recipient; ${run.distinct} distinct digests, ${ms(run.perDigestMs)} each)`,
+    );
+  }
+  for (const fanOut of result.fanOut) {
+    console.log(
+      `fan-out  ${fanOut.week} week, ${fanOut.recipients} recipients, ${fanOut.messages} messages at ${fanOut.ratePerSecond.toFixed(1)}/s ` +
+        `(${fanOut.percentOfLimit.toFixed(1)}% of the enforced ${fanOut.limit}/s); ${fanOut.refused} refused with 429, ${fanOut.duplicates} duplicates, ${fanOut.delivered} delivered`,
+    );
+  }
 }
 
 /** Discord and Slack fail what is not acknowledged within 3 s; "far below" it: a third, leaving room for the network. */
@@ -205,6 +238,7 @@ export function printReport(sizes: SizeResult[], consoleResult: ConsoleResult, p
   if (platforms.telegram) printTelegram(platforms.telegram);
   if (platforms.discord) printDiscord(platforms.discord);
   if (platforms.slack) printSlack(platforms.slack);
+  if (platforms.digest) printDigest(platforms.digest);
   console.log('\n## targets');
   const rows = targetRows(sizes, consoleResult, platforms);
   console.log(

@@ -14,6 +14,8 @@
  *   npm run bench -- --no-discord          skip the Discord figures
  *   npm run bench -- --discord             the Discord figures only
  *   npm run bench -- --no-slack / --slack  likewise for Slack
+ *   npm run bench -- --no-digest / --digest  the weekly digest: compose time, fan-out rate
+ *   npm run bench -- --typesense           also through Typesense (TYPESENSE_NODES, TYPESENSE_API_KEY)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,10 @@ import { printReport, targetRows } from './report.ts';
 import { benchDiscord, type DiscordBenchResult } from './discord-bench.ts';
 import { benchSlack, type SlackBenchResult } from './slack-bench.ts';
 import { benchTelegram, type TelegramBenchResult } from './telegram-bench.ts';
+import { benchDigest, type DigestBenchResult } from './digest-bench.ts';
+import { benchTypesense, type TypesenseBenchResult } from './typesense-bench.ts';
+import { loadConfig } from '../config.ts';
+import { mb, ms, thousands } from './stats.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,6 +41,8 @@ interface Options {
   telegram: boolean;
   discord: boolean;
   slack: boolean;
+  digest: boolean;
+  typesense: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -51,7 +59,7 @@ function parseOptions(argv: string[]): Options {
   const minimumRounds = Math.ceil(1000 / QUERIES.length);
   const rounds = Number(valueOf('--rounds') ?? (quick ? 5 : minimumRounds));
   // --telegram / --discord: only the platforms named.
-  const platformsOnly = ['--telegram', '--discord', '--slack'].some((flag) => argv.includes(flag));
+  const platformsOnly = ['--telegram', '--discord', '--slack', '--digest'].some((flag) => argv.includes(flag));
   const platform = (name: string) => (platformsOnly ? argv.includes(`--${name}`) : !argv.includes(`--no-${name}`));
   return {
     sizes: platformsOnly ? [] : sizes?.length ? sizes : quick ? [16_400] : [16_400, 200_000],
@@ -60,6 +68,8 @@ function parseOptions(argv: string[]): Options {
     telegram: platform('telegram'),
     discord: platform('discord'),
     slack: platform('slack'),
+    digest: platform('digest'),
+    typesense: argv.includes('--typesense'),
   };
 }
 
@@ -75,6 +85,7 @@ async function main(): Promise<void> {
     log(`· ${size.toLocaleString('en-US')} documents: importing and searching…`);
     sizes.push(await benchLibrary(size, options.rounds));
   }
+  const typesense = options.typesense ? await benchTypesenseSizes(options) : [];
   let consoleResult: ConsoleResult = { available: false, reason: 'skipped' };
   if (options.console) {
     log('· console session…');
@@ -95,10 +106,31 @@ async function main(): Promise<void> {
     log('· slack: /hub commands over Socket Mode through Bolt + core + SQLite…');
     slack = await benchSlack();
   }
-  printReport(sizes, consoleResult, { telegram, discord, slack });
-  const targets = targetRows(sizes, consoleResult, { telegram, discord, slack });
-  const file = writeResults({ options, sizes, console: consoleResult, telegram, discord, slack, targets });
+  let digest: DigestBenchResult | undefined;
+  if (options.digest) {
+    log('· digest: composing for 2,346 and 100,000 subscribers, then fan-out through Telegram against an enforced 30/s…');
+    digest = await benchDigest();
+  }
+  printReport(sizes, consoleResult, { telegram, discord, slack, digest });
+  const targets = targetRows(sizes, consoleResult, { telegram, discord, slack, digest });
+  const file = writeResults({ options, sizes, typesense, console: consoleResult, telegram, discord, slack, digest, targets });
   log(`results written to ${file}`);
+}
+
+async function benchTypesenseSizes(options: Options): Promise<TypesenseBenchResult[]> {
+  const config = loadConfig().search.typesense;
+  if (!config) {
+    log('· typesense: skipped (set TYPESENSE_NODES and TYPESENSE_API_KEY)');
+    return [];
+  }
+  const results: TypesenseBenchResult[] = [];
+  for (const size of options.sizes) {
+    log(`· typesense, ${thousands(size)} documents: rebuilding and searching…`);
+    const result = await benchTypesense(size, options.rounds, config);
+    log(`  rebuild ${thousands(result.rebuildDocsPerSecond)} docs/s · search p50 ${ms(result.search.p50)} p95 ${ms(result.search.p95)} p99 ${ms(result.search.p99)} · server memory ${mb(result.serverMemoryBytes)}`);
+    results.push(result);
+  }
+  return results;
 }
 
 function writeResults(results: object): string {

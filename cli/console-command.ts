@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { createApp, promoteConfiguredAdmins, seedSampleLibrary, type App } from '../main.ts';
+import { createApp, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App, type PlatformAdapter } from '../main.ts';
+import type { Scheduler } from '../jobs/scheduler.ts';
 
 export function registerConsoleCommand(program: Command): void {
   program
@@ -20,10 +21,15 @@ export function registerConsoleCommand(program: Command): void {
     });
 }
 
-/** Runs the chat until the input ends or a signal comes; `app` is the caller's to close when given. */
-export async function runConsoleChat(config: Readonly<Config>, shared?: App): Promise<number> {
+/**
+ * Runs the chat until the input ends or a signal comes; `app` is the
+ * caller's to close when given. The scheduled jobs run as long as the chat
+ * does, the digest through the console and the `platforms` running beside it.
+ */
+export async function runConsoleChat(config: Readonly<Config>, shared?: App, platforms: ReadonlyArray<Pick<PlatformAdapter, 'name' | 'messenger'>> = []): Promise<number> {
   const app = shared ?? createApp(config, { defaultLogLevel: 'warn' });
   const stopSignals = ['SIGINT', 'SIGTERM'] as const;
+  let jobs: Scheduler | undefined;
   try {
     if (!shared) {
       await seedSampleLibrary(app);
@@ -41,13 +47,19 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App): Pr
       // Beside the database: the member's own data stays where the rest of it is.
       filesDir: join(dirname(config.databasePath), 'exports'),
     });
+    // The console is a platform too: its member's digest is printed into the chat.
+    jobs = startJobs(app, [{ name: 'console', messenger: adapter.messenger }, ...platforms]);
+    const startUp = jobs.startUp();
     // A signal ends the chat after the current answer; the app closes below.
     const stop = (): void => adapter.stop();
     for (const signal of stopSignals) process.once(signal, stop);
     await adapter.run();
     for (const signal of stopSignals) process.off(signal, stop);
+    // The database closes below: the start-up round finishes first.
+    await startUp;
     return 0;
   } finally {
+    await jobs?.stop();
     if (!shared) app.close();
   }
 }

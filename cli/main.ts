@@ -6,7 +6,9 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { registerAdminCommand } from './admin-command.ts';
 import { registerConsoleCommand } from './console-command.ts';
+import { registerDigestCommand } from './digest-command.ts';
 import { registerDiscordCommand } from './discord-command.ts';
+import { registerFeedsCommand } from './feeds-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerSearchCommand } from './search-command.ts';
 import { registerStartCommand } from './start-command.ts';
@@ -22,6 +24,8 @@ registerImportCommand(program);
 registerSearchCommand(program);
 registerDiscordCommand(program);
 registerAdminCommand(program);
+registerDigestCommand(program);
+registerFeedsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,12 +1,16 @@
 /**
  * `cphub search "<query>" [--lang xx] [--json] [--limit n]`: the ranked
- * results as members would get them, for admins and scripts.
+ * results as members would get them, for admins and scripts (through the
+ * configured backend). `cphub search reindex | status | sync` look after the
+ * Typesense collection (search-index-commands.ts); to search for one of
+ * those words, `cphub search query status`.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { DEFAULT_LANGUAGE, languageGroupOf, resolveLanguageName } from '../core/library/language.ts';
 import { parseQuery } from '../core/search/query-parser.ts';
 import { createApp } from '../main.ts';
+import { registerSearchIndexCommands } from './search-index-commands.ts';
 
 interface SearchOptions {
   lang: string;
@@ -27,9 +31,11 @@ function parseLanguage(value: string): string {
 }
 
 export function registerSearchCommand(program: Command): void {
-  program
-    .command('search')
-    .description('search the library and print the ranked results')
+  const search = program.command('search').description('search the library (or look after its Typesense collection: reindex, status, sync)');
+  registerSearchIndexCommands(search);
+  search
+    .command('query', { isDefault: true })
+    .description('search the library and print the ranked results (the default: cphub search "<query>")')
     .argument('<query>', 'the query, in the /search syntax (quote it for the shell)')
     .option('--lang <code>', 'the member language: preferred among close scores (a filter is lang:)', parseLanguage, DEFAULT_LANGUAGE)
     .option('--json', 'print JSON: id, title, language, score')

@@ -27,6 +27,19 @@ export interface SearchPage {
   /** A backend may stop counting a very broad query; the count then says "more than". */
   totalIsAtLeast?: boolean;
   hits: SearchHit[];
+  /** How many matches per language and type, when the backend counts them (Typesense does, SQLite does not). */
+  facets?: SearchFacets;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Counts over all the matches, most first: languages by group (`sh`), types as stored. */
+export interface SearchFacets {
+  languages: FacetCount[];
+  types: FacetCount[];
 }
 
 export interface DocumentSearch {
@@ -111,8 +124,20 @@ export interface OutboundTarget {
  */
 export interface Messenger {
   readonly platform: PlatformName;
-  send(target: OutboundTarget, reply: Reply): Promise<void>;
+  send(target: OutboundTarget, reply: Reply, progress?: SendProgress): Promise<void>;
 }
+
+/**
+ * A reply the platform receives as several messages (split at its length
+ * limit), followed part by part: a resumed digest skips the parts already
+ * delivered, and the ledger hears of each part before and after it goes.
+ */
+export interface SendProgress {
+  skipParts?: number;
+  beforePart?(index: number): void | Promise<void>;
+  afterPart?(index: number): void | Promise<void>;
+}
+
 
 /** What a member tells the network about themselves; every field may be left out. */
 export interface MemberProfile {

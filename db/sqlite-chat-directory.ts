@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { recipientKeyOfChat } from '../core/digest/digest-ports.ts';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { ChatDirectory, ChatRecord, Clock } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -56,6 +57,7 @@ export class SqliteChatDirectory implements ChatDirectory {
     // supergroup), in either order: moving twice, or onto a row the new id
     // already has, must keep one row with the old row's settings.
     this.db.sqlite.transaction(() => {
+      this.moveDigestSubscription(platform, fromId, toId, now);
       const old = this.db.orm.select().from(chats).where(this.key(platform, fromId)).get();
       if (!old) return;
       this.db.orm.delete(chats).where(this.key(platform, toId)).run();
@@ -63,6 +65,14 @@ export class SqliteChatDirectory implements ChatDirectory {
     })();
   }
 
+
+  /** A group's weekly digest follows it to its new id (unless the new id already has one). */
+  private moveDigestSubscription(platform: PlatformName, fromId: string, toId: string, now: string): void {
+    const from = recipientKeyOfChat(platform, fromId);
+    const to = recipientKeyOfChat(platform, toId);
+    this.db.sqlite.prepare('UPDATE OR IGNORE digest_subscriptions SET recipient_key = ?, conversation_id = ?, updated_at = ? WHERE recipient_key = ?').run(to, toId, now, from);
+    this.db.sqlite.prepare('DELETE FROM digest_subscriptions WHERE recipient_key = ?').run(from);
+  }
 
   private key(platform: PlatformName, id: string) {
     return and(eq(chats.platform, platform), eq(chats.chatId, id));

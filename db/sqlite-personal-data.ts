@@ -14,6 +14,7 @@ import { auditLog } from './schema/audit-log.ts';
 import { chats } from './schema/chats.ts';
 import { memberAccounts, members } from './schema/members.ts';
 import { pendingInputs } from './schema/pending-inputs.ts';
+import { contentDrafts } from './schema/content-drafts.ts';
 import { searchSessions } from './schema/search-sessions.ts';
 
 type Account = { platform: string; userId: string };
@@ -62,6 +63,7 @@ export class SqlitePersonalData implements PersonalData {
     orm.delete(searchSessions).where(and(eq(searchSessions.platform, platform), eq(searchSessions.userId, userId))).run();
     // A half-answered onboarding question (the name the member was about to type).
     orm.delete(pendingInputs).where(and(eq(pendingInputs.platform, platform), eq(pendingInputs.userId, userId))).run();
+    orm.delete(contentDrafts).where(and(eq(contentDrafts.platform, platform), eq(contentDrafts.userId, userId))).run();
     // A private chat is kept under the user's id (Telegram) or as a DM target (`user:<id>`).
     const privateChat = or(eq(chats.chatId, userId), eq(chats.chatId, `user:${userId}`));
     orm.delete(chats).where(and(eq(chats.platform, platform), eq(chats.kind, 'private'), privateChat)).run();

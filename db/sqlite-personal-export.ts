@@ -13,7 +13,10 @@ import { expertProfiles } from './schema/expert-profiles.ts';
 import { accountSettings } from './schema/account-settings.ts';
 import { auditLog } from './schema/audit-log.ts';
 import { chats } from './schema/chats.ts';
+import { contentDrafts } from './schema/content-drafts.ts';
+import { digestSubscriptions } from './schema/digests.ts';
 import { linkCodes } from './schema/link-codes.ts';
+import { memberPreferences } from './schema/member-preferences.ts';
 import { memberAccounts, members } from './schema/members.ts';
 import { pendingInputs } from './schema/pending-inputs.ts';
 import { searchSessions } from './schema/search-sessions.ts';
@@ -44,11 +47,14 @@ export function exportPersonalData(db: OpenDatabase, account: { platform: Platfo
         .from(searchSessions).where(and(eq(searchSessions.platform, a.platform), eq(searchSessions.userId, a.userId))).all()),
     privateChats: rowsFor(accounts, (a) =>
       orm.select().from(chats).where(and(eq(chats.platform, a.platform), eq(chats.kind, 'private'), or(eq(chats.chatId, a.userId), eq(chats.chatId, `user:${a.userId}`)))).all()),
+    postDrafts: rowsFor(accounts, (a) => orm.select().from(contentDrafts).where(and(eq(contentDrafts.platform, a.platform), eq(contentDrafts.userId, a.userId))).all()),
     waitingQuestions: rowsFor(accounts, (a) => orm.select().from(pendingInputs).where(and(eq(pendingInputs.platform, a.platform), eq(pendingInputs.userId, a.userId))).all()),
     // The codes themselves are left out: an export is a file, and a file travels.
     linkCodes: member ? orm.select({ issuedTo: linkCodes.issuedTo, expiresAt: linkCodes.expiresAt, usedAt: linkCodes.usedAt }).from(linkCodes).where(eq(linkCodes.memberId, member.id)).all() : [],
     auditLog: member ? auditAbout(db, member.id) : [],
     ...(member ? questionsOf(db, member.id) : { questions: [], answers: [], questionDrafts: [] }),
+    preferences: member ? orm.select().from(memberPreferences).where(eq(memberPreferences.memberId, member.id)).all() : [],
+    digestSubscriptions: member ? orm.select().from(digestSubscriptions).where(eq(digestSubscriptions.memberId, member.id)).all() : [],
   };
 }
 

@@ -10,10 +10,16 @@ import { SqliteAccountLinks } from './sqlite-account-links.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteButtonPayloads } from './sqlite-button-payloads.ts';
 import { SqliteChatDirectory } from './sqlite-chat-directory.ts';
+import { SqliteContentDrafts } from './sqlite-content-drafts.ts';
+import { SqliteContentStore } from './sqlite-content-store.ts';
+import { SqliteDigestLedger } from './sqlite-digest-ledger.ts';
+import { createDigestSources } from './sqlite-digest-sources.ts';
+import { SqliteDigestSubscriptions } from './sqlite-digest-subscriptions.ts';
 import { SqliteDocumentSearch, type SearchLimits } from './sqlite-document-search.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { SqliteExpertProfiles } from './sqlite-expert-profiles.ts';
 import { SqliteInboundLedger } from './sqlite-inbound-ledger.ts';
+import { SqliteMemberPreferences } from './sqlite-member-preferences.ts';
 import { SqliteMembers } from './sqlite-members.ts';
 import { SqlitePendingInputs } from './sqlite-pending-inputs.ts';
 import { SqlitePersonalData } from './sqlite-personal-data.ts';
@@ -29,8 +35,14 @@ export interface SqliteServiceOptions {
 }
 
 export function createSqliteServices(db: OpenDatabase, clock: Clock, options: SqliteServiceOptions = {}) {
+  const content = new SqliteContentStore(db, clock);
   return {
     store: new SqliteDocumentStore(db),
+    content,
+    postDrafts: new SqliteContentDrafts(db, clock),
+    subscriptions: new SqliteDigestSubscriptions(db, clock),
+    digestSources: createDigestSources(db, content),
+    digestLedger: new SqliteDigestLedger(db, clock),
     search: new SqliteDocumentSearch(db, options.searchLimits),
     settings: new SqliteAccountSettings(db, clock),
     sessions: new SqliteSearchSessions(db, clock),
@@ -46,6 +58,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     questions: new SqliteQuestionStore(db, clock),
     // Not SQLite: the platforms' publishers, registered as their adapters are created (main.ts, the test harnesses).
     publishers: new Publishers(),
+    preferences: new SqliteMemberPreferences(db, clock),
   };
 }
 

@@ -8,7 +8,8 @@ import { stat } from 'node:fs/promises';
 import type { LibraryDocument } from '../core/library/document.ts';
 import { validateDocumentRecord } from '../core/library/document-record.ts';
 import type { UpsertCounts } from '../db/sqlite-document-store.ts';
-import { LibraryFileError, libraryFormatOf, readRecords, type LibraryFormat, type RecordItem } from './read-records.ts';
+import { checkFile, type ImportProblem, type RecordCheck } from './check-records.ts';
+import { LibraryFileError, libraryFormatOf, type LibraryFormat } from './read-records.ts';
 
 export { LibraryFileError } from './read-records.ts';
 
@@ -22,10 +23,8 @@ export interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
-export interface ImportProblem {
-  line: number;
-  message: string;
-}
+export type { ImportProblem } from './check-records.ts';
+export { MAX_REPORTED_PROBLEMS } from './check-records.ts';
 
 export interface ImportReport {
   path: string;
@@ -40,23 +39,25 @@ export interface ImportReport {
   problemCount: number;
 }
 
-/** Enough to fix a file in passes; a wrong delimiter would otherwise list every row. */
-export const MAX_REPORTED_PROBLEMS = 50;
+export function importLibraryFile(path: string, store: DocumentSink, options: ImportOptions): Promise<ImportReport> {
+  return importRecords(path, checkDocument, (documents) => store.upsertAll(documents, options.now), options);
+}
 
-export async function importLibraryFile(path: string, store: DocumentSink, options: ImportOptions): Promise<ImportReport> {
+/** Checks every record of the file, then writes them in one call (one transaction), or reports the problems and writes nothing. */
+export async function importRecords<T>(path: string, check: RecordCheck<T>, write: (values: T[]) => UpsertCounts, options: ImportOptions): Promise<ImportReport> {
   const format = libraryFormatOf(path);
   const totalBytes = await fileSize(path);
-  const checked = await checkFile(path, format, totalBytes, options.onProgress);
+  const checked = await checkFile(path, format, check, (bytes) => options.onProgress?.(bytes, totalBytes));
   const report = { path, format, rows: checked.rows, added: 0, updated: 0, unchanged: 0 };
   if (checked.problemCount > 0) {
     return { ...report, problems: checked.problems, problemCount: checked.problemCount };
   }
-  const counts = store.upsertAll(checked.documents, options.now);
+  const counts = write(checked.values);
   options.onProgress?.(totalBytes, totalBytes);
   return { ...report, ...counts, problems: [], problemCount: 0 };
 }
 
-async function fileSize(path: string): Promise<number> {
+export async function fileSize(path: string): Promise<number> {
   const stats = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new LibraryFileError(
       error.code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${error.message})`,
@@ -66,43 +67,7 @@ async function fileSize(path: string): Promise<number> {
   return stats.size;
 }
 
-interface CheckedFile {
-  rows: number;
-  documents: LibraryDocument[];
-  problems: ImportProblem[];
-  problemCount: number;
-}
-
-/** Reads and checks every record, keeping going after a problem to report them all at once. */
-async function checkFile(
-  path: string,
-  format: LibraryFormat,
-  totalBytes: number,
-  onProgress: ImportOptions['onProgress'],
-): Promise<CheckedFile> {
-  const result: CheckedFile = { rows: 0, documents: [], problems: [], problemCount: 0 };
-  const lineOfId = new Map<string, number>();
-  for await (const item of readRecords(path, format)) {
-    result.rows += 1;
-    onProgress?.(item.bytesRead, totalBytes);
-    const messages = checkItem(item, lineOfId, result.documents);
-    result.problemCount += messages.length;
-    for (const message of messages) {
-      if (result.problems.length < MAX_REPORTED_PROBLEMS) result.problems.push({ line: item.line, message });
-    }
-  }
-  return result;
-}
-
-/** The problems of one record; a good record joins `documents`. */
-function checkItem(item: RecordItem, lineOfId: Map<string, number>, documents: LibraryDocument[]): string[] {
-  if (item.problem !== undefined) return [item.problem];
-  const validation = validateDocumentRecord(item.record);
-  if (!validation.ok) return validation.problems;
-  const { document } = validation;
-  const firstLine = lineOfId.get(document.id);
-  if (firstLine !== undefined) return [`id: "${document.id}" is already used on line ${firstLine}`];
-  lineOfId.set(document.id, item.line);
-  documents.push(document);
-  return [];
-}
+const checkDocument: RecordCheck<LibraryDocument> = (record) => {
+  const validation = validateDocumentRecord(record);
+  return validation.ok ? { ok: true, value: validation.document, id: validation.document.id } : validation;
+};

@@ -15,7 +15,9 @@ import { DEFAULT_LANGUAGE, memberLanguageFromLocale } from '../../core/library/l
 import type { Incoming } from '../../core/model/incoming.ts';
 import { paragraph, reply, text } from '../../core/model/reply-builders.ts';
 import type { Button, Reply } from '../../core/model/reply.ts';
-import type { Logger, TranslationParams, Translator } from '../../core/ports.ts';
+import { PlatformError } from '../../core/delivery/platform-error.ts';
+import { sendParts } from '../../core/delivery/send-parts.ts';
+import type { Logger, Messenger, TranslationParams, Translator } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
 import { saveConsoleAttachment } from './console-files.ts';
 import { toIncoming, type ConsoleInboundState } from './inbound.ts';
@@ -43,6 +45,8 @@ export interface ConsoleAdapter {
   run(): Promise<void>;
   /** Ends the chat after the line being handled; queued lines are dropped. */
   stop(): void;
+  /** Unprompted messages (the weekly digest) for the one member at the terminal, printed into the chat. */
+  readonly messenger: Messenger;
 }
 
 // Used only without a translator (tests); the same words as locales/en.json.
@@ -58,7 +62,15 @@ const ENGLISH: Record<string, string> = {
 
 export function createConsoleAdapter(config: ConsoleConfig): ConsoleAdapter {
   const session = new ConsoleSession(config);
-  return { run: () => session.run(), stop: () => session.stop() };
+  const messenger: Messenger = {
+    platform: 'console',
+    async send(_target, message, progress) {
+      // Not "unreachable": the member comes back with the next session, and the digest is tried again then.
+      if (session.isStopped()) throw new PlatformError('console', 'NETWORK', 'the console chat has ended');
+      await sendParts([message], async (part) => session.deliver(part), progress);
+    },
+  };
+  return { run: () => session.run(), stop: () => session.stop(), messenger };
 }
 
 class ConsoleSession {
@@ -107,6 +119,16 @@ class ConsoleSession {
   stop(): void {
     this.stopped = true;
     this.readline?.close();
+  }
+
+  isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** A message nobody typed for just now: printed, then the prompt again. */
+  deliver(message: Reply): void {
+    this.config.output.write(`${this.render(message, 1)}\n\n`);
+    if (this.config.interactive) this.readline?.prompt();
   }
 
   private greet(readline: Interface): void {

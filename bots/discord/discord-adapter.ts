@@ -64,6 +64,8 @@ class DiscordBot implements DiscordAdapter {
 
   constructor(private readonly deps: DiscordAdapterDeps) {
     this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.config.apiUrl } });
+    // Unprompted messages (`cphub digest send`) go through REST without a gateway login.
+    this.client.rest.setToken(deps.config.token);
     this.messenger = new DiscordMessenger(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
     this.publisher = new DiscordPublisher(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
     this.client.on(Events.InteractionCreate, (interaction) => this.track(this.handle(interaction)));

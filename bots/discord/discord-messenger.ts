@@ -8,7 +8,8 @@
 import { Routes, type REST } from 'discord.js';
 import { sendToTarget } from '../../core/delivery/send-to-target.ts';
 import type { Reply } from '../../core/model/reply.ts';
-import type { ChatDirectory, Messenger, OutboundTarget } from '../../core/ports.ts';
+import { sendParts } from '../../core/delivery/send-parts.ts';
+import type { ChatDirectory, Messenger, OutboundTarget, SendProgress } from '../../core/ports.ts';
 import { toPlatformError } from './discord-errors.ts';
 import type { DiscordMessagePayload } from './render.ts';
 
@@ -21,7 +22,7 @@ export class DiscordMessenger implements Messenger {
     private readonly render: (reply: Reply) => Promise<DiscordMessagePayload[]>,
   ) {}
 
-  async send(target: OutboundTarget, reply: Reply): Promise<void> {
+  async send(target: OutboundTarget, reply: Reply, progress?: SendProgress): Promise<void> {
     await sendToTarget({
       platform: 'discord',
       chats: this.chats,
@@ -30,7 +31,7 @@ export class DiscordMessenger implements Messenger {
       openDm: async (userId) => ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id,
       post: async (channelId) => {
         const channel = target.threadId ?? channelId;
-        for (const body of await this.render(reply)) await this.rest.post(Routes.channelMessages(channel), { body });
+        await sendParts(await this.render(reply), (body) => this.rest.post(Routes.channelMessages(channel), { body }), progress);
       },
     });
   }

@@ -11,7 +11,7 @@ import type { Conversation, Incoming, IncomingContent } from '../../core/model/i
 /** cphub's one slash command in Slack; every command is a subcommand of it. */
 export const SLACK_COMMAND = '/hub';
 /** How members type a command in Slack, for the replies that name one. */
-const COMMAND_PREFIX = `${SLACK_COMMAND} `;
+export const COMMAND_PREFIX = `${SLACK_COMMAND} `;
 
 /** No action has this id, so the router answers "this button no longer works". */
 const UNREADABLE_BUTTON = 'slack.unreadable';

@@ -8,7 +8,8 @@
 import type { webApi } from '@slack/bolt';
 import { sendToTarget } from '../../core/delivery/send-to-target.ts';
 import type { Reply } from '../../core/model/reply.ts';
-import type { ChatDirectory, Messenger, OutboundTarget } from '../../core/ports.ts';
+import { sendParts } from '../../core/delivery/send-parts.ts';
+import type { ChatDirectory, Messenger, OutboundTarget, SendProgress } from '../../core/ports.ts';
 import type { SlackMessage } from './render.ts';
 import { toPlatformError } from './slack-errors.ts';
 
@@ -21,7 +22,7 @@ export class SlackMessenger implements Messenger {
     private readonly render: (reply: Reply) => Promise<SlackMessage[]>,
   ) {}
 
-  async send(target: OutboundTarget, reply: Reply): Promise<void> {
+  async send(target: OutboundTarget, reply: Reply, progress?: SendProgress): Promise<void> {
     await sendToTarget({
       platform: 'slack',
       chats: this.chats,
@@ -29,9 +30,8 @@ export class SlackMessenger implements Messenger {
       toPlatformError,
       openDm: async (userId) => (await this.client.conversations.open({ users: userId })).channel!.id!,
       post: async (channel) => {
-        for (const message of await this.render(reply)) {
-          await this.client.chat.postMessage({ channel, ...message, ...(target.threadId ? { thread_ts: target.threadId } : {}) });
-        }
+        const post = (message: SlackMessage) => this.client.chat.postMessage({ channel, ...message, ...(target.threadId ? { thread_ts: target.threadId } : {}) });
+        await sendParts(await this.render(reply), post, progress);
       },
     });
   }

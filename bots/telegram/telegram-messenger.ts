@@ -8,7 +8,7 @@
 import type { RateWindow, SlidingWindowLimiter } from '../../core/delivery/rate-limiter.ts';
 import { PlatformError } from '../../core/delivery/platform-error.ts';
 import type { Reply } from '../../core/model/reply.ts';
-import type { ChatDirectory, Messenger, OutboundTarget } from '../../core/ports.ts';
+import type { ChatDirectory, Messenger, OutboundTarget, SendProgress } from '../../core/ports.ts';
 import { SEND_RATE } from './limits.ts';
 import type { SendHooks, TelegramSender } from './telegram-sender.ts';
 
@@ -30,13 +30,14 @@ export class TelegramMessenger implements Messenger {
     this.hooks = broadcastHooks(limiter, rate);
   }
 
-  async send(target: OutboundTarget, reply: Reply): Promise<void> {
+  async send(target: OutboundTarget, reply: Reply, progress?: SendProgress): Promise<void> {
     const chat = await this.chats.find('telegram', target.conversationId);
     if (chat && chat.status !== 'active') {
       throw new PlatformError('telegram', 'FORBIDDEN', `chat ${target.conversationId} is ${chat.status}`);
     }
     const chatId = Number(target.conversationId);
-    await this.sender.send({ chatId, ...(target.threadId ? { threadId: Number(target.threadId) } : {}) }, reply, this.hooks);
+    const hooks = progress ? { ...this.hooks, progress } : this.hooks;
+    await this.sender.send({ chatId, ...(target.threadId ? { threadId: Number(target.threadId) } : {}) }, reply, hooks);
   }
 }
 

@@ -10,7 +10,7 @@
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Attachment, Reply } from '../../core/model/reply.ts';
-import type { ButtonPayloads, ChatDirectory, Logger } from '../../core/ports.ts';
+import type { ButtonPayloads, ChatDirectory, Logger, SendProgress } from '../../core/ports.ts';
 import { encodeCallbackData } from './callback-data.ts';
 import { telegramHtmlToPlain } from './html-to-plain.ts';
 import { renderTelegramHtml } from './render.ts';
@@ -28,6 +28,8 @@ export interface SendPlace {
 export interface SendHooks {
   beforeMessage?(chatId: number): Promise<void>;
   onRateLimited?(chatId: number, retryAfterMs: number): void;
+  /** A digest's parts, followed by the delivery ledger (and skipped when resumed). */
+  progress?: SendProgress;
 }
 
 export interface TelegramSenderDeps {
@@ -38,6 +40,22 @@ export interface TelegramSenderDeps {
   sleep?: (ms: number) => Promise<void>;
   /** How often one message is tried again after a 429 or a server error. */
   retries?: number;
+}
+
+/**
+ * A digest goes to thousands of chats as the very same Reply (recipients who
+ * read alike share one): it is rendered and split once, not once per chat,
+ * which would take the event loop from the rate limiter's timers.
+ */
+const RENDERED = new WeakMap<Reply, string[]>();
+
+function rendered(reply: Reply): string[] {
+  let parts = RENDERED.get(reply);
+  if (!parts) {
+    parts = renderTelegramHtml(reply);
+    RENDERED.set(reply, parts);
+  }
+  return parts;
 }
 
 /** Without an explicit `retry_after`, wait this long before trying again. */
@@ -54,11 +72,13 @@ export class TelegramSender {
 
   /** Returns where it went (a migrated group has a new id) and the ids of the text messages, first first. */
   async send(place: SendPlace, reply: Reply, hooks: SendHooks = {}): Promise<{ chatId: number; messageIds: number[] }> {
-    const parts = renderTelegramHtml(reply);
+    const parts = rendered(reply);
     const messageIds: number[] = [];
     const keyboard = await this.keyboard(reply);
     let chatId = place.chatId;
+    const progress = hooks.progress ?? {};
     for (const [index, html] of parts.entries()) {
+      if (index < (progress.skipParts ?? 0)) continue;
       const last = index === parts.length - 1;
       const options = {
         link_preview_options: { is_disabled: true },
@@ -68,7 +88,12 @@ export class TelegramSender {
           : {}),
         ...(last && keyboard ? { reply_markup: keyboard } : {}),
       };
-      chatId = await this.withRetries(chatId, hooks, async (id) => void messageIds.push(await this.sendPart(id, html, options)));
+      // Marked after the rate limiter's wait, right before the request: the ledger's "in flight" is then really in flight.
+      chatId = await this.withRetries(chatId, hooks, async (id) => {
+        await progress.beforePart?.(index);
+        messageIds.push(await this.sendPart(id, html, options));
+      });
+      await progress.afterPart?.(index);
     }
     for (const attachment of reply.attachments ?? []) {
       chatId = await this.withRetries(chatId, hooks, (id) => this.sendDocument(id, attachment, place.threadId));

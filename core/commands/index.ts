@@ -20,10 +20,15 @@ import { awaitingProfileText, profileAction } from './onboarding.ts';
 import { decideAction, pendingCommand } from './pending.ts';
 import { consentAction, privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
+import { awaitingPostText, postAction, postCommand } from './post.ts';
 import { roleCommand } from './role.ts';
 import { suspendCommand, unsuspendCommand } from './suspend.ts';
 import { searchCommand, searchPageAction } from './search.ts';
 import { startCommand } from './start.ts';
+import { digestCommand, subscribeCommand, unsubscribeCommand } from './digest-commands.ts';
+import { eventsCommand } from './events.ts';
+import { newsCommand } from './news.ts';
+import { timezoneCommand } from './timezone.ts';
 
 export interface CoreRouterOptions {
   /** Per-member command pace (on by default; test harnesses that send many commands turn it off). */
@@ -33,12 +38,21 @@ export interface CoreRouterOptions {
 export function createCoreRouter(services: CoreServices, options: CoreRouterOptions = {}): Router {
   // One list, in /help's order; /help reads it when it runs.
   const commands: CommandSpec<any>[] = [];
-  commands.push(startCommand, createHelpCommand(() => commands), searchCommand, docCommand, askCommand, questionsCommand, questionCommand, answerCommand, acceptCommand, langCommand, privacyCommand, profileCommand, expertCommand, expertsCommand, linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, hideCommand, auditCommand);
+  commands.push(
+    startCommand, createHelpCommand(() => commands), searchCommand, docCommand,
+    askCommand, questionsCommand, questionCommand, answerCommand, acceptCommand,
+    langCommand, privacyCommand, profileCommand, expertCommand, expertsCommand,
+    linkCommand, unlinkCommand, mydataCommand, forgetCommand, pendingCommand, roleCommand, suspendCommand, unsuspendCommand, hideCommand, auditCommand,
+    newsCommand, eventsCommand, timezoneCommand, subscribeCommand, unsubscribeCommand, digestCommand, postCommand,
+  );
   return new Router(services, {
     commands,
-    actions: [searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction, expertsPageAction, askAction, askFromSearchAction, questionAction],
-    // Onboarding's typed answers (name, organisation) and an expert's answer come as the next plain message.
-    awaitingText: firstAwaiting([awaitingProfileText, awaitingAnswerText]),
+    actions: [
+      searchPageAction, consentAction, forgetAction, decideAction, profileAction, expertAction, expertsPageAction,
+      askAction, askFromSearchAction, questionAction, postAction,
+    ],
+    // Typed answers come as the next plain message: onboarding's (name, organisation), a /post form's, an expert's answer.
+    awaitingText: firstAwaiting([awaitingProfileText, awaitingPostText, awaitingAnswerText]),
     // A reply to a posted question (Telegram) answers it.
     replyToBot: answerByReply,
     // In a private chat a member who just types words is looking for documents.

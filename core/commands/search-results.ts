@@ -9,6 +9,7 @@ import { bold, code, link, paragraph, reply, text } from '../model/reply-builder
 import type { Block, Button, Reply, Span } from '../model/reply.ts';
 import type { SearchPage } from '../ports.ts';
 import type { CommandContext } from '../router/command.ts';
+import { facetBlocks } from './search-facets.ts';
 import { hasFilters, type ParsedQuery } from '../search/parsed-query.ts';
 
 export const PAGE_SIZE = 5;
@@ -40,7 +41,7 @@ export function resultsReply(context: CommandContext, view: ResultsView): Reply 
     const buttons: Button[][] = view.askToken ? [[{ actionId: ASK_FROM_SEARCH_ACTION, label: t('ask.fromSearch'), value: view.askToken }]] : [];
     return reply([...blocks, ...nothingFound(context, view)], { buttons });
   }
-  blocks.push(paragraph(text(foundLine(context, view))));
+  blocks.push(paragraph(text(foundLine(context, view))), ...facetBlocks(context, view.page, view.pageIndex, PAGE_SIZE));
   blocks.push({
     kind: 'list',
     ordered: true,

@@ -38,7 +38,7 @@ export function intlLocale(language: string): string {
 }
 
 /** "Serbian, Cyrillic", "makedonski", "albaneză": the document's own language, in the member's. */
-export function languageName(t: Translate, document: LibraryDocument, language: string): string {
+export function languageName(t: Translate, document: Pick<LibraryDocument, 'language'>, language: string): string {
   const [base = ''] = document.language.split('-');
   const locale = intlLocale(language);
   const name = BCMS_NAMED.has(base) ? t(`documentLanguages.${base}`) : displayName(locale, 'language', base);

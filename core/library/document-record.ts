@@ -17,10 +17,10 @@ export type RecordValidation = { ok: true; document: LibraryDocument } | { ok: f
 export const MAX_ID_LENGTH = 200;
 export const YEARS = { min: 1800, max: 2100 } as const;
 
-type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-const valid = <T>(value: T): Checked<T> => ({ ok: true, value });
-const invalid = (problem: string): Checked<never> => ({ ok: false, problem });
+export const valid = <T>(value: T): Checked<T> => ({ ok: true, value });
+export const invalid = (problem: string): Checked<never> => ({ ok: false, problem });
 
 export function validateDocumentRecord(raw: Record<string, unknown>): RecordValidation {
   const problems: string[] = [];
@@ -61,7 +61,7 @@ function checkFlag(value: unknown): Checked<boolean> {
 }
 
 /** Trimmed text; absent and null are the empty string, which a required field refuses. */
-function checkText(value: unknown, required: boolean): Checked<string> {
+export function checkText(value: unknown, required: boolean): Checked<string> {
   if (value === undefined || value === null) return required ? invalid('missing') : valid('');
   if (typeof value !== 'string') return invalid(`expected text, got ${describe(value)}`);
   const text = value.trim();
@@ -69,7 +69,7 @@ function checkText(value: unknown, required: boolean): Checked<string> {
 }
 
 // Numeric ids are common in exports and have one obvious text form.
-function checkId(value: unknown): Checked<string> {
+export function checkId(value: unknown): Checked<string> {
   const checked = Number.isSafeInteger(value) ? valid(String(value)) : checkText(value, true);
   if (!checked.ok) return checked;
   if (checked.value.length > MAX_ID_LENGTH) {
@@ -80,7 +80,7 @@ function checkId(value: unknown): Checked<string> {
   return checked;
 }
 
-function checkLanguage(value: unknown): Checked<{ tag: string; group: string }> {
+export function checkLanguage(value: unknown): Checked<{ tag: string; group: string }> {
   const checked = checkText(value, true);
   if (!checked.ok) return checked;
   const parsed = parseLanguageTag(checked.value);
@@ -90,7 +90,7 @@ function checkLanguage(value: unknown): Checked<{ tag: string; group: string }> 
   return valid({ tag: parsed.tag, group: parsed.group });
 }
 
-function checkCountry(value: unknown): Checked<string> {
+export function checkCountry(value: unknown): Checked<string> {
   const checked = checkText(value, false);
   if (!checked.ok || checked.value === '') return checked;
   const code = checked.value.toUpperCase();
@@ -108,7 +108,7 @@ function checkType(value: unknown): Checked<string> {
  * A list of strings, or one string separated by `;` or `|`. A topic may not
  * contain `|`: the topic filter keeps topics between bars (db/document-rows.ts).
  */
-function checkTopics(value: unknown): Checked<string[]> {
+export function checkTopics(value: unknown): Checked<string[]> {
   if (value === undefined || value === null) return valid([]);
   if (typeof value === 'string') return valid(distinctTopics(value.split(/[;|]/)));
   if (!Array.isArray(value)) {
@@ -139,7 +139,7 @@ function checkYear(value: unknown): Checked<number | null> {
 }
 
 // Kept as written (not re-serialised by URL): members see and copy it.
-function checkUrl(value: unknown): Checked<string> {
+export function checkUrl(value: unknown): Checked<string> {
   const checked = checkText(value, false);
   if (!checked.ok || checked.value === '') return checked;
   const protocol = URL.canParse(checked.value) ? new URL(checked.value).protocol : '';
@@ -148,7 +148,7 @@ function checkUrl(value: unknown): Checked<string> {
 }
 
 /** A value as an admin would recognise it in their file, kept short. */
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';

@@ -6,6 +6,10 @@ import type {
 } from '../ports.ts';
 import type { PlatformName } from '../model/incoming.ts';
 import type { Publishers, QuestionStore } from '../questions/question-ports.ts';
+import type { ContentRepository, PostDrafts } from '../content/content-ports.ts';
+import type { DigestSources, DigestSubscriptions } from '../digest/digest-ports.ts';
+import type { WeeklySchedule } from '../digest/digest-period.ts';
+import type { MemberPreferences } from '../members/member-preferences.ts';
 import type { UserError } from './user-error.ts';
 
 export interface CoreServices {
@@ -29,6 +33,16 @@ export interface CoreServices {
   publishers: Publishers;
   /** Where every question is also posted (CPHUB_QA_CHANNELS). */
   qaChannels?: ReadonlyArray<{ platform: PlatformName; conversationId: string }>;
+  /** News, events, trainings, webinars. */
+  content: ContentRepository;
+  postDrafts: PostDrafts;
+  preferences: MemberPreferences;
+  /** The zone for members who have none (CPHUB_TIME_ZONE). */
+  hubTimeZone?: string;
+  subscriptions: DigestSubscriptions;
+  digestSources: DigestSources;
+  /** When the weekly digest goes out; absent: it is switched off. */
+  digestSchedule?: WeeklySchedule;
 }
 
 export interface CommandContext {

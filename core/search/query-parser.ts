@@ -15,7 +15,8 @@ import { isStopword } from './stopwords.ts';
 /** Enough for any real search; keeps a pasted page from slowing everyone's (each term costs a pass over its matches). */
 export const MAX_TERMS = 8;
 const MAX_PHRASE_TOKENS = 8;
-const MAX_TOKEN_LENGTH = 64;
+/** A query word is cut to this: longer words are matched by their first 64 letters. */
+export const MAX_TOKEN_LENGTH = 64;
 
 const FIELD_NAMES: Record<string, FilterField> = {
   lang: 'lang', language: 'lang', type: 'type', country: 'country', year: 'year', topic: 'topic',

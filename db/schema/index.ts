@@ -10,3 +10,8 @@ export { memberAccounts, members } from './members.ts';
 export { pendingInputs } from './pending-inputs.ts';
 export { searchSessions } from './search-sessions.ts';
 export { answers, questionDrafts, questionPosts, questionRoutes, questions } from './questions.ts';
+export { contentDrafts } from './content-drafts.ts';
+export { contentItems } from './content-items.ts';
+export { digestDeliveries, digestSubscriptions } from './digests.ts';
+export { memberPreferences } from './member-preferences.ts';
+export { searchOutbox, searchSyncState } from './search-sync.ts';

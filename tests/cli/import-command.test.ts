@@ -41,6 +41,28 @@ function countDocuments(database: string): number {
 }
 
 describe('cphub import', () => {
+  it('imports a content file (its records have a kind), all or nothing, with line-numbered problems', async () => {
+    const good = join(dir, 'content.jsonl');
+    writeFileSync(good, [
+      JSON.stringify({ id: 'c-1', kind: 'news', title: 'New helpline', language: 'sq', country: 'AL' }),
+      JSON.stringify({ id: 'c-2', kind: 'training', title: 'Case work', language: 'en', start: '2026-05-04T09:00', time_zone: 'Europe/Skopje' }),
+    ].join('\n'));
+    const first = await cphubImport(good, 'content.db');
+    expect(first).toMatchObject({ code: 0, stdout: `Imported 2 content items from ${good}: 2 added, 0 updated, 0 unchanged.\n` });
+    const bad = join(dir, 'content-bad.csv');
+    writeFileSync(bad, 'id,kind,title,language,start\nc-3,webinar,No start,en,\nc-4,news,Fine,en,\n');
+    const second = await cphubImport(bad, 'content.db');
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain('line 2: start: missing');
+    const db = openDatabase(join(dir, 'content.db'));
+    try {
+      expect(db.sqlite.prepare('SELECT id FROM content_items ORDER BY id').all()).toEqual([{ id: 'c-1' }, { id: 'c-2' }]);
+      expect((db.sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
   it('imports the sample library, then finds nothing to change on a second run', async () => {
     const first = await cphubImport('data/library/sample-library.jsonl', 'sample.db');
     expect(first).toMatchObject({ code: 0, stderr: '' });

@@ -64,4 +64,80 @@ describe('loadConfig', () => {
     const config = loadConfig({ DISCORD_TOKEN: 'x'.repeat(70), DISCORD_APPLICATION_ID: '1457469483726667777', DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
     expect(config.discord).toEqual({ token: 'x'.repeat(70), applicationId: '1457469483726667777', apiUrl: 'http://127.0.0.1:9/api' });
   });
+  it('SEARCH_BACKEND=typesense needs the nodes and the key, and reads one node or a cluster', () => {
+    expect(loadConfig({}).search).toEqual({ backend: 'sqlite' });
+    expect(problems({ SEARCH_BACKEND: 'typesense' })).toEqual([
+      'TYPESENSE_NODES: is needed with SEARCH_BACKEND=typesense, e.g. http://localhost:8108',
+      'TYPESENSE_API_KEY: is needed with TYPESENSE_NODES (the key the Typesense server was started with)',
+    ]);
+    expect(problems({ SEARCH_BACKEND: 'elastic', TYPESENSE_NODES: 'localhost:8108', TYPESENSE_API_KEY: 'k', TYPESENSE_COLLECTION: 'a b' })).toEqual([
+      expect.stringMatching(/^SEARCH_BACKEND: /),
+      expect.stringMatching(/^TYPESENSE_NODES: is a comma-separated list of node addresses/),
+      expect.stringMatching(/^TYPESENSE_COLLECTION: is 1-60 of/),
+    ]);
+    const cluster = loadConfig({ SEARCH_BACKEND: 'typesense', TYPESENSE_NODES: 'http://ts1:8108, http://ts2:8108,https://ts3.example.org', TYPESENSE_API_KEY: 'secret-key' });
+    expect(cluster.search).toEqual({
+      backend: 'typesense',
+      typesense: {
+        nodes: [
+          { protocol: 'http', host: 'ts1', port: 8108, path: '' },
+          { protocol: 'http', host: 'ts2', port: 8108, path: '' },
+          { protocol: 'https', host: 'ts3.example.org', port: 443, path: '' },
+        ],
+        apiKey: 'secret-key',
+        collection: 'cphub_documents',
+        timeoutSeconds: 2,
+      },
+    });
+    expect(JSON.stringify(describeConfig(cluster))).not.toContain('secret-key');
+    expect(describeConfig(cluster).search).toEqual({
+      backend: 'typesense',
+      typesense: { nodes: ['http://ts1:8108', 'http://ts2:8108', 'https://ts3.example.org:443'], collection: 'cphub_documents' },
+    });
+  });
+
+  it('TYPESENSE_NODES alone keeps members on SQLite while the collection is built and synced', () => {
+    expect(problems({ TYPESENSE_NODES: 'http://localhost:8108' })).toEqual([
+      'TYPESENSE_API_KEY: is needed with TYPESENSE_NODES (the key the Typesense server was started with)',
+    ]);
+    const config = loadConfig({ TYPESENSE_NODES: 'http://localhost:8108', TYPESENSE_API_KEY: 'k' });
+    expect(config.search.backend).toBe('sqlite');
+    expect(config.search.typesense?.nodes).toEqual([{ protocol: 'http', host: 'localhost', port: 8108, path: '' }]);
+  });
+});
+
+describe('time zone, digest and feed variables', () => {
+  it('defaults to Monday 09:00 in Europe/Belgrade and no feeds', () => {
+    const config = loadConfig({});
+    expect(config.hubTimeZone).toBe('Europe/Belgrade');
+    expect(config.digest).toEqual({ weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Belgrade' });
+    expect(config.feeds).toEqual([]);
+    expect(config.feedTimeoutMs).toBe(10_000);
+  });
+
+  it('reads the schedule, the zone and the feeds with their language and country', () => {
+    const config = loadConfig({
+      CPHUB_TIME_ZONE: 'Europe/Sofia', CPHUB_DIGEST_DAY: 'friday', CPHUB_DIGEST_TIME: '7:30',
+      CPHUB_FEEDS: 'https://a.example/rss.xml, sq AL https://b.example/atom?key=secret\nhttps://c.example/feed',
+    });
+    expect(config.digest).toEqual({ weekday: 5, hour: 7, minute: 30, timeZone: 'Europe/Sofia' });
+    expect(config.feeds).toEqual([
+      { url: 'https://a.example/rss.xml' },
+      { url: 'https://b.example/atom?key=secret', language: 'sq', country: 'AL' },
+      { url: 'https://c.example/feed' },
+    ]);
+    // A feed's query may hold a key: the log shows hosts only.
+    expect(JSON.stringify(describeConfig(config))).not.toContain('secret');
+    expect(loadConfig({ CPHUB_DIGEST_DAY: 'off' }).digest).toBeUndefined();
+  });
+
+  it('names every bad variable', () => {
+    expect(problems({ CPHUB_TIME_ZONE: 'Mars/Base', CPHUB_DIGEST_TIME: '25:00', CPHUB_DIGEST_DAY: 'someday', CPHUB_FEEDS: 'ftp://x.example/feed, xx-bad https://ok.example/rss' })).toEqual([
+      expect.stringMatching(/^CPHUB_TIME_ZONE: is not an IANA time zone/),
+      expect.stringMatching(/^CPHUB_DIGEST_DAY: /),
+      expect.stringMatching(/^CPHUB_DIGEST_TIME: is a time of day/),
+      'CPHUB_FEEDS: "ftp://x.example/feed" does not end in an http(s) address',
+      'CPHUB_FEEDS: "xx-bad" in "xx-bad https://ok.example/rss" is neither a language (sq, sr-Cyrl) nor a country (AL, RS)',
+    ]);
+  });
 });

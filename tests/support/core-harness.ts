@@ -7,7 +7,7 @@ import type { LibraryDocument } from '../../core/library/document.ts';
 import type { Incoming } from '../../core/model/incoming.ts';
 import { blocksToPlain } from '../../core/model/reply-builders.ts';
 import type { Reply } from '../../core/model/reply.ts';
-import type { Logger } from '../../core/ports.ts';
+import type { DocumentSearch, Logger } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
 import { openDatabase, type OpenDatabase } from '../../db/open-database.ts';
 import type { SearchLimits } from '../../db/sqlite-document-search.ts';
@@ -16,6 +16,8 @@ import { createSqliteServices, type SqliteServices } from '../../db/sqlite-servi
 import { createTranslator } from '../../locales/translator.ts';
 
 export const FIXED_NOW = new Date('2026-03-14T09:00:00Z');
+/** The default schedule: Monday 09:00 in Belgrade. */
+export const DIGEST_SCHEDULE = { weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Belgrade' } as const;
 
 export interface CoreHarness {
   db: OpenDatabase;
@@ -28,19 +30,30 @@ export interface CoreHarness {
   press(button: { actionId: string; value: string }, options?: { userId?: string }): Promise<Reply[]>;
 }
 
+export interface HarnessOptions {
+  clock?: { now(): Date };
+  /** Another search backend for the router (given the SQLite one and its store): Typesense tests. */
+  search?: (sqlite: DocumentSearch, store: SqliteDocumentStore) => DocumentSearch;
+}
+
 export function createCoreHarness(
   documents: LibraryDocument[] = [],
   searchLimits: SearchLimits = {},
+  options: HarnessOptions = {},
 ): CoreHarness {
   const db = openDatabase(':memory:');
-  const clock = { now: () => FIXED_NOW };
+  const clock = options.clock ?? { now: () => FIXED_NOW };
   const services = createSqliteServices(db, clock, { searchLimits, admins: [{ platform: 'console', userId: 'admin' }] });
   const store = services.store;
   store.upsertAll(documents, FIXED_NOW);
   const errors: unknown[] = [];
   const logger: Logger = { info: () => {}, warn: () => {}, error: (details) => void errors.push(details) };
   // The clock stands still here, so a member pace would soon stop a test that sends many commands.
-  const router = createCoreRouter({ ...services, documents: store, translator: createTranslator(), clock, logger }, { memberRateLimit: false });
+  const search = options.search ? options.search(services.search, store) : services.search;
+  const router = createCoreRouter(
+    { ...services, search, documents: store, translator: createTranslator(), clock, logger, digestSchedule: DIGEST_SCHEDULE },
+    { memberRateLimit: false },
+  );
   let eventCounter = 0;
   const incoming = (content: Incoming['content'], userId = 'u1', locale?: string, group = false): Incoming => ({
     eventId: `e${++eventCounter}`,

@@ -15,7 +15,13 @@ export type FakeAnswer =
   | { ok: true; result: unknown }
   | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number; migrate_to_chat_id?: number } };
 export type FakeScript = FakeAnswer | ((call: FakeTelegramCall) => FakeAnswer | Promise<FakeAnswer>);
-export interface FakeTelegramOptions { token?: string; botInfo?: Partial<UserFromGetMe>; longPollCapMs?: number }
+export interface FakeTelegramOptions {
+  token?: string;
+  botInfo?: Partial<UserFromGetMe>;
+  longPollCapMs?: number;
+  /** Enforce Telegram's broadcast limit: a sendMessage beyond `perSecond` in any sliding second gets 429 retry_after 1. */
+  enforceRate?: { perSecond: number };
+}
 export interface FakeTelegram {
   url: string;
   token: string;
@@ -32,6 +38,8 @@ export interface FakeTelegram {
   waitForCalls(method: string, n: number, timeoutMs?: number): Promise<FakeTelegramCall[]>;
   /** The highest `offset` any getUpdates has confirmed (Telegram forgets updates below it). */
   confirmedOffset(): number;
+  /** sendMessage calls refused with 429 by `enforceRate`. */
+  rateLimited(): number;
   /** Updates still held (not yet confirmed by an offset). */
   pendingUpdates(): object[];
   /** getUpdates requests currently held open waiting for updates. */
@@ -64,6 +72,18 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let confirmed = 0;
   let lastMessageId = 0;
   let closed = false;
+  const accepted: number[] = [];
+  let refused = 0;
+
+  /** Telegram counts a message when it arrives: more than the limit in the last second is refused. */
+  function overLimit(at: number): boolean {
+    const limit = options.enforceRate?.perSecond;
+    if (limit === undefined) return false;
+    while (accepted.length > 0 && accepted[0]! <= at - 1000) accepted.shift();
+    if (accepted.length >= limit) return true;
+    accepted.push(at);
+    return false;
+  }
 
   function record(call: FakeTelegramCall): void {
     calls.push(call);
@@ -141,6 +161,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 
   async function answerFor(call: FakeTelegramCall, res: ServerResponse): Promise<FakeAnswer> {
     if (call.token !== token) return UNAUTHORIZED;
+    if (call.method === 'sendMessage' && overLimit(performance.now())) {
+      refused += 1;
+      return { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } };
+    }
     const scripted = takeScript(call.method);
     if (scripted) return typeof scripted === 'function' ? scripted(call) : scripted;
     return call.method === 'getUpdates' ? getUpdates(call.params, res) : defaultAnswer(call);
@@ -194,6 +218,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return waitUntil(enough, timeoutMs, `${n} ${method} calls`);
     },
     confirmedOffset: () => confirmed,
+    rateLimited: () => refused,
     pendingUpdates: () => [...pending],
     heldPolls: () => wakePolls.size,
     async close() {

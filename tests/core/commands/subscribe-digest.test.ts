@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { contentItem, joinMember } from '../../support/content-fixtures.ts';
+import { createCoreHarness, FIXED_NOW, plain, sampleDocument } from '../../support/core-harness.ts';
+
+const subscriptionRows = (hub: ReturnType<typeof createCoreHarness>) =>
+  hub.db.sqlite.prepare('SELECT recipient_key, kind, platform, user_id, conversation_id, language, topics, countries FROM digest_subscriptions ORDER BY recipient_key').all();
+
+describe('/subscribe, /unsubscribe and /digest', () => {
+  it('subscribes a member privately with filters, tells when, and unsubscribes', async () => {
+    const hub = createCoreHarness();
+    const member = await joinMember(hub, 'u1');
+    const text = plain(await hub.send('/subscribe country: RS, AL topic: online safety, trafficking'));
+    expect(text).toBe('Done: you will receive the weekly digest here every week on Monday at 09:00 (Europe/Belgrade), in English. '
+      + 'Filters: topics: online safety, trafficking and exploitation; countries: Serbia, Albania. This week\'s now: /digest; to stop: /unsubscribe.');
+    expect(subscriptionRows(hub)).toEqual([{
+      recipient_key: `member:${member.id}`, kind: 'member', platform: 'console', user_id: 'u1', conversation_id: 'u1', language: '',
+      topics: '["online safety","trafficking and exploitation"]', countries: '["RS","AL"]',
+    }]);
+    // Subscribing again changes the filters of the one subscription.
+    await hub.send('/subscribe');
+    expect(subscriptionRows(hub)).toHaveLength(1);
+    expect(plain(await hub.send('/unsubscribe'))).toContain('You will no longer receive the weekly digest.');
+    expect(plain(await hub.send('/unsubscribe'))).toContain('You were not subscribed.');
+    expect(subscriptionRows(hub)).toEqual([]);
+  });
+
+  it('leaves a group\'s subscription to administrators, in the administrator\'s language', async () => {
+    const hub = createCoreHarness();
+    await joinMember(hub, 'u1');
+    await joinMember(hub, 'boss', { role: 'admin', language: 'sq' });
+    const refused = await hub.send('/subscribe', { group: true });
+    expect(plain(refused)).toBe('Only an administrator decides whether this group receives the digest (/subscribe). Your own digest: /subscribe me');
+    expect(subscriptionRows(hub)).toEqual([]);
+    expect(plain(await hub.send('/subscribe', { group: true, userId: 'boss' }))).toContain('Ky grup do ta marrë përmbledhjen javore');
+    expect(subscriptionRows(hub)).toEqual([expect.objectContaining({ recipient_key: 'chat:console:g1', kind: 'chat', conversation_id: 'g1', language: 'sq' })]);
+    // A member in the group can still take their own.
+    expect(plain(await hub.send('/subscribe me', { group: true }))).toContain('Done: you will receive');
+    expect(subscriptionRows(hub)).toHaveLength(2);
+    expect(plain(await hub.send('/unsubscribe', { group: true }))).toContain('Only an administrator decides');
+    expect(plain(await hub.send('/unsubscribe', { group: true, userId: 'boss' }))).toContain('Ky grup nuk do ta marrë më');
+  });
+
+  it('needs a member for a private subscription, and refuses filters it does not know', async () => {
+    const hub = createCoreHarness();
+    expect(plain(await hub.send('/subscribe'))).toContain('You have not joined yet');
+    await joinMember(hub, 'u1');
+    expect(plain(await hub.send('/subscribe country: Narnia'))).toContain('I do not understand "country:Narnia"');
+    expect(subscriptionRows(hub)).toEqual([]);
+  });
+
+  it('/digest previews the last seven days in the member\'s language, within their filters', async () => {
+    const hub = createCoreHarness();
+    expect(plain(await hub.send('/digest'))).toContain('Nothing new this week yet.');
+    hub.store.upsertAll([sampleDocument({ id: 'doc-1', title: 'Protocol on child interviews', country: 'RS' })], new Date(FIXED_NOW.getTime() - 2 * 86_400_000));
+    hub.services.content.upsertAll([
+      contentItem({ id: 'n-1', title: 'Helpline opens', country: 'AL' }),
+      contentItem({ id: 'e-1', kind: 'training', title: 'Interviewing children', startsAt: new Date('2026-03-18T08:00:00Z') }),
+    ], FIXED_NOW);
+    expect(plain(await hub.send('/digest'))).toMatch(/Your weekly digest, 7\s–\s14 Mar/);
+    await joinMember(hub, 'u1', { language: 'sh' });
+    hub.services.content.upsertAll([contentItem({ id: 'n-2', title: 'Nova linija', country: 'RS', language: 'sr-Latn', languageGroup: 'sh' })], new Date(FIXED_NOW.getTime() - 1000));
+    const text = plain(await hub.send('/digest'));
+    expect(text).toContain('Vaš sedmični pregled');
+    expect(text).toContain('Protocol on child interviews');
+    expect(text).toContain('Nova linija');
+    expect(text).toContain('Interviewing children');
+    expect(text).toContain('Da ga primate svake sedmice: ponedeljak u 09:00 (Europe/Belgrade): /subscribe');
+    await hub.send('/subscribe country: RS');
+    const filtered = plain(await hub.send('/digest'));
+    expect(filtered).not.toContain('Helpline opens');
+    expect(filtered).toContain('Interviewing children');
+  });
+});
