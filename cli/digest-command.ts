@@ -57,7 +57,7 @@ async function preview(app: App, options: { member?: string; lang: string }): Pr
   const latest = latestPeriod(schedule, now);
   // What `send` would deliver now; once that is stale, the next one as it stands.
   const [from, to, id] = isRelevant(latest, now) ? [latest.from, latest.due, latest.id] : [latest.due, now, nextPeriod(schedule, now).id];
-  const reader = { language: options.lang, timeZone: app.config.hubTimeZone, filter: { topics: [] as string[], countries: [] as string[] }, command: (name: string) => `/${name}` };
+  const reader = { language: options.lang, timeZone: app.config.hubTimeZone, filter: { topics: [] as string[], countries: [] as string[] }, command: (name: string, args?: string) => (args ? `/${name} ${args}` : `/${name}`) };
   if (options.member) {
     const found = await findMember(app, options.member);
     if (!found) {

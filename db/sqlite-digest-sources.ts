@@ -1,7 +1,7 @@
 /** What the weekly digest reads: the week's new documents and content, and what is coming up. */
 import { and, desc, gte, lt } from 'drizzle-orm';
 import type { DigestSources } from '../core/digest/digest-ports.ts';
-import { noQuestionsYet } from '../core/digest/question-seam.ts';
+import type { QuestionStore } from '../core/questions/question-ports.ts';
 import type { LibraryDocument } from '../core/library/document.ts';
 import { toLibraryDocument } from './document-rows.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -11,7 +11,7 @@ import type { SqliteContentStore } from './sqlite-content-store.ts';
 /** The most documents one week's digests consider (a first import of a whole library is "thousands new"). */
 const MAX_NEW_DOCUMENTS = 2_000;
 
-export function createDigestSources(db: OpenDatabase, content: SqliteContentStore): DigestSources {
+export function createDigestSources(db: OpenDatabase, content: SqliteContentStore, questions: QuestionStore): DigestSources {
   return {
     // Newest first; no index on imported_at: a weekly scan costs milliseconds, an index would cost every import.
     async newDocuments(from: Date, to: Date): Promise<LibraryDocument[]> {
@@ -22,6 +22,8 @@ export function createDigestSources(db: OpenDatabase, content: SqliteContentStor
     },
     newContent: (from, to) => content.addedBetween(from, to),
     upcoming: (from, until) => content.upcoming({}, from, until, 500),
-    ...noQuestionsYet,
+    // Open questions that need experts and the week's answered ones (issue 7's store; never the asker).
+    openQuestions: () => questions.openQuestions(),
+    answeredQuestions: (from, to) => questions.answeredQuestions(from, to),
   };
 }

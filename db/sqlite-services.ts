@@ -36,12 +36,13 @@ export interface SqliteServiceOptions {
 
 export function createSqliteServices(db: OpenDatabase, clock: Clock, options: SqliteServiceOptions = {}) {
   const content = new SqliteContentStore(db, clock);
+  const questions = new SqliteQuestionStore(db, clock);
   return {
     store: new SqliteDocumentStore(db),
     content,
     postDrafts: new SqliteContentDrafts(db, clock),
     subscriptions: new SqliteDigestSubscriptions(db, clock),
-    digestSources: createDigestSources(db, content),
+    digestSources: createDigestSources(db, content, questions),
     digestLedger: new SqliteDigestLedger(db, clock),
     search: new SqliteDocumentSearch(db, options.searchLimits),
     settings: new SqliteAccountSettings(db, clock),
@@ -55,7 +56,7 @@ export function createSqliteServices(db: OpenDatabase, clock: Clock, options: Sq
     links: new SqliteAccountLinks(db, clock),
     personalData: new SqlitePersonalData(db, clock),
     pendingInputs: new SqlitePendingInputs(db, clock),
-    questions: new SqliteQuestionStore(db, clock),
+    questions,
     // Not SQLite: the platforms' publishers, registered as their adapters are created (main.ts, the test harnesses).
     publishers: new Publishers(),
     preferences: new SqliteMemberPreferences(db, clock),

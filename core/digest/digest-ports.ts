@@ -50,7 +50,7 @@ export interface DigestSubscriptions {
   recipients(createdBefore: Date, hubTimeZone: string): Promise<DigestRecipient[]>;
 }
 
-/** The questions of issue 7 (not built yet): see core/digest/question-seam.ts. */
+/** A question as a digest shows it (db/sqlite-question-store.ts: no asker, so anonymity holds). */
 export interface DigestQuestion {
   title: string;
   url?: string;

@@ -7,6 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { memberHub, text } from '../../support/member-hub.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
 import type { Reply } from '../../../core/model/reply.ts';
+import { composeDigest } from '../../../core/digest/compose-digest.ts';
+import { loadDigestWeek } from '../../../core/digest/digest-week.ts';
+import { createTranslator } from '../../../locales/translator.ts';
 
 const RISKY = 'Marko Petrović, 12 godina, lives at ul. Kneza Miloša 20 and his mother calls from +381 64 123 4567. How do we arrange foster care quickly?';
 
@@ -219,5 +222,28 @@ describe('/search type:qa', () => {
     const moderator = await hub.withRole('30', 'moderator');
     await moderator.send('hide', answered);
     expect(await ana.send('search', 'foster type:qa')).toContain('No answered question matches');
+  });
+});
+
+describe('questions in the weekly digest', () => {
+  it('an open question is listed for experts, then as answered that week, never with its asker', async () => {
+    const vesna = await expert('20', 'Dr Vesna', ['alternative care']);
+    const ana = hub.person('10', { displayName: 'Ana Kovač' });
+    await ana.agree();
+    const preview = await ana.command('ask', 'anon How do we find foster families for teenagers?', { group: true });
+    await ana.press('ask', button(preview, 'Post anonymously').value);
+    const id = (hub.db.sqlite.prepare('SELECT id FROM questions').get() as { id: string }).id;
+    const week = () => loadDigestWeek(hub.services.digestSources, new Date(0), new Date('2100-01-01'));
+    const reader = { language: 'en', timeZone: 'Europe/Belgrade', filter: { topics: [], countries: [] }, command: (name: string, args?: string) => `/${name}${args ? ` ${args}` : ''}` };
+    const open = composeDigest(await week(), reader, createTranslator());
+    expect((await week()).openQuestions.map((question) => question.title)).toEqual(['How do we find foster families for teenagers?']);
+    expect(JSON.stringify(open)).toContain('foster families for teenagers');
+    await vesna.send('answer', `${id} Start with the regional foster care centre.`);
+    const after = await week();
+    expect(after.openQuestions).toEqual([]);
+    expect(after.answeredQuestions.map((question) => question.title)).toEqual(['How do we find foster families for teenagers?']);
+    const digest = JSON.stringify(composeDigest(after, reader, createTranslator()));
+    const asker = await ana.member();
+    for (const identity of ['Ana', 'Kovač', asker.id]) expect(digest).not.toContain(identity);
   });
 });
