@@ -30,9 +30,37 @@ const NAMES = new Map(
   Object.entries(NAMES_AS_TYPED).map(([name, code]) => [foldText(name).trim(), code]),
 );
 
+// Every other country by its name in the hub's languages (CLDR through
+// Intl): a member from Austria types "Austria", "Austrija" or "Ausztria",
+// not AT. Built on first use: 676 codes in 9 locales, a few milliseconds.
+const NAME_LOCALES = ['en', 'sq', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'mk', 'bg', 'hu', 'ro'];
+let worldNames: Map<string, string> | undefined;
+
+function worldName(folded: string): string | undefined {
+  if (!worldNames) {
+    worldNames = new Map();
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const locale of NAME_LOCALES) {
+      const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+      for (const first of letters) {
+        for (const second of letters) {
+          const code = first + second;
+          // Deprecated codes (DD, YU) are aliases Intl names as their successor: skip them.
+          if (!isCountryCode(code) || Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) continue;
+          const name = names.of(code);
+          const key = name && foldText(name.replace(/[-_]/g, ' ')).trim();
+          if (key && !worldNames.has(key)) worldNames.set(key, code);
+        }
+      }
+    }
+  }
+  return worldNames.get(folded);
+}
+
 /** A country code from a code or a name; undefined when not a country. */
 export function resolveCountry(input: string): string | undefined {
   const upper = input.trim().toUpperCase();
   if (isCountryCode(upper)) return upper;
-  return NAMES.get(foldText(input.trim().replace(/[-_]/g, ' ')));
+  const folded = foldText(input.trim().replace(/[-_]/g, ' '));
+  return NAMES.get(folded) ?? worldName(folded.trim());
 }
