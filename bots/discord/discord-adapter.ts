@@ -66,8 +66,9 @@ class DiscordBot implements DiscordAdapter {
     this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.config.apiUrl } });
     // Unprompted messages (`cphub digest send`) go through REST without a gateway login.
     this.client.rest.setToken(deps.config.token);
-    this.messenger = new DiscordMessenger(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
-    this.publisher = new DiscordPublisher(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
+    const publisher = new DiscordPublisher(this.client.rest, deps.chats, (reply) => renderWithButtons(reply, deps.buttons));
+    this.publisher = publisher;
+    this.messenger = new DiscordMessenger(publisher);
     this.client.on(Events.InteractionCreate, (interaction) => this.track(this.handle(interaction)));
     this.client.on(Events.Error, (error) => deps.logger.error({ err: error, platform: 'discord' }, 'discord: client error'));
   }

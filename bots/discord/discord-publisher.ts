@@ -5,9 +5,10 @@
  * https://discord.com/developers/docs/resources/message#create-message
  */
 import { Routes, type REST } from 'discord.js';
+import { sendParts } from '../../core/delivery/send-parts.ts';
 import { sendToTarget } from '../../core/delivery/send-to-target.ts';
 import type { Reply } from '../../core/model/reply.ts';
-import type { ChatDirectory, OutboundTarget } from '../../core/ports.ts';
+import type { ChatDirectory, OutboundTarget, SendProgress } from '../../core/ports.ts';
 import type { PostedMessage, Publisher } from '../../core/questions/question-ports.ts';
 import { toPlatformError } from './discord-errors.ts';
 import type { DiscordMessagePayload } from './render.ts';
@@ -21,7 +22,8 @@ export class DiscordPublisher implements Publisher {
     private readonly render: (reply: Reply) => Promise<DiscordMessagePayload[]>,
   ) {}
 
-  async post(target: OutboundTarget, reply: Reply, replyTo?: string): Promise<PostedMessage> {
+  /** Also what the Messenger sends through (digests), with the ledger's `progress`. */
+  async post(target: OutboundTarget, reply: Reply, replyTo?: string, progress?: SendProgress): Promise<PostedMessage> {
     const posted: PostedMessage = { conversationId: target.conversationId, messageIds: [] };
     await sendToTarget({
       platform: 'discord',
@@ -31,11 +33,13 @@ export class DiscordPublisher implements Publisher {
       openDm: async (userId) => ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id,
       post: async (channelId) => {
         posted.conversationId = target.threadId ?? channelId;
-        for (const [index, payload] of (await this.render(reply)).entries()) {
-          const reference = index === 0 && replyTo ? { message_reference: { message_id: replyTo, fail_if_not_exists: false } } : {};
-          const message = (await this.rest.post(Routes.channelMessages(posted.conversationId), { body: { ...payload, ...reference } })) as { id: string };
+        const bodies = (await this.render(reply)).map((payload, index) =>
+          index === 0 && replyTo ? { ...payload, message_reference: { message_id: replyTo, fail_if_not_exists: false } } : payload,
+        );
+        await sendParts(bodies, async (body) => {
+          const message = (await this.rest.post(Routes.channelMessages(posted.conversationId), { body })) as { id: string };
           posted.messageIds.push(message.id);
-        }
+        }, progress);
       },
     });
     return posted;

@@ -85,8 +85,9 @@ class SlackBot implements SlackAdapter {
     });
     this.locales = new SlackLocales(this.app.client, deps.logger);
     this.known = new Set(deps.router.commandList().map((command) => command.name));
-    this.messenger = new SlackMessenger(this.app.client, deps.chats, (reply) => this.render(reply));
-    this.publisher = new SlackPublisher(this.app.client, deps.chats, (reply) => this.render(reply));
+    const publisher = new SlackPublisher(this.app.client, deps.chats, (reply) => this.render(reply));
+    this.publisher = publisher;
+    this.messenger = new SlackMessenger(publisher);
     this.listen();
   }
 

@@ -5,9 +5,10 @@
  * https://api.slack.com/methods/chat.update, https://api.slack.com/methods/chat.delete
  */
 import type { webApi } from '@slack/bolt';
+import { sendParts } from '../../core/delivery/send-parts.ts';
 import { sendToTarget } from '../../core/delivery/send-to-target.ts';
 import type { Reply } from '../../core/model/reply.ts';
-import type { ChatDirectory, OutboundTarget } from '../../core/ports.ts';
+import type { ChatDirectory, OutboundTarget, SendProgress } from '../../core/ports.ts';
 import type { PostedMessage, Publisher } from '../../core/questions/question-ports.ts';
 import type { SlackMessage } from './render.ts';
 import { toPlatformError } from './slack-errors.ts';
@@ -21,7 +22,8 @@ export class SlackPublisher implements Publisher {
     private readonly render: (reply: Reply) => Promise<SlackMessage[]>,
   ) {}
 
-  async post(target: OutboundTarget, reply: Reply, replyTo?: string): Promise<PostedMessage> {
+  /** Also what the Messenger sends through (digests), with the ledger's `progress`. */
+  async post(target: OutboundTarget, reply: Reply, replyTo?: string, progress?: SendProgress): Promise<PostedMessage> {
     const posted: PostedMessage = { conversationId: target.conversationId, messageIds: [] };
     const thread = replyTo ?? target.threadId;
     await sendToTarget({
@@ -33,10 +35,10 @@ export class SlackPublisher implements Publisher {
       post: async (channel) => {
         // The DM's channel id (D…), not the user: chat.update and chat.delete need it.
         posted.conversationId = channel;
-        for (const message of await this.render(reply)) {
+        await sendParts(await this.render(reply), async (message) => {
           const result = await this.client.chat.postMessage({ channel, ...message, ...(thread ? { thread_ts: thread } : {}) });
           posted.messageIds.push(result.ts!);
-        }
+        }, progress);
       },
     });
     return posted;
