@@ -21,6 +21,7 @@ import { startScheduler, type ScheduledJob, type Scheduler } from './jobs/schedu
 import { importLibraryFile } from './library/import-library.ts';
 import { COMMAND_PREFIX as SLACK_COMMAND_PREFIX } from './bots/slack/inbound.ts';
 import { createTranslator } from './locales/translator.ts';
+import { run as runQuestionReminders } from './jobs/question-reminders.ts';
 import { run as runSearchSync } from './jobs/search-sync.ts';
 import { createLogger, type ProcessLogger } from './logger.ts';
 import { FallbackDocumentSearch } from './typesense/fallback-document-search.ts';
@@ -164,7 +165,7 @@ export const platformCommandPrefixes: Partial<Record<PlatformName, string>> = { 
 /**
  * The scheduled jobs of a running cphub (jobs/): the weekly digest through
  * the running platforms' messengers (at its local time, and an hourly
- * catch-up round), the feeds every hour, the search sync every minute when
+ * catch-up round), the feeds and the question reminders every hour, the search sync every minute when
  * a Typesense collection is kept. Each also runs once at `startUp()`: a
  * week missed while cphub was down goes out if still relevant.
  */
@@ -184,6 +185,8 @@ export function startJobs(app: App, adapters: ReadonlyArray<Pick<PlatformAdapter
   }
   const feeds = feedDeps(app);
   if (feeds.feeds.length > 0) jobs.push({ name: 'feeds', schedule: '0 * * * *', atStartUp: true, run: (now) => pollFeeds(feeds, now) });
+  const reminders = { ...app.services, translator: app.translator, logger: app.logger };
+  jobs.push({ name: 'question-reminders', schedule: '15 * * * *', atStartUp: true, run: (now) => runQuestionReminders(reminders, now) });
   const index = app.searchIndex;
   if (index) {
     const buildWhenMissing = config.search.backend === 'typesense';

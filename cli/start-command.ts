@@ -9,7 +9,6 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createApp, createPlatformAdapters, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App, type PlatformAdapter } from '../main.ts';
 import { runConsoleChat } from './console-command.ts';
-import { startQuestionReminders } from '../jobs/question-reminders.ts';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -32,7 +31,6 @@ async function runStart(withConsole: boolean): Promise<number> {
     app.close();
     return 1;
   }
-  const stopReminders = startQuestionReminders({ ...app.services, translator: app.translator, logger: app.logger });
   // The digest goes through the platforms that started (and the console beside them, which then runs the jobs);
   // a week missed while cphub was down goes out now if still relevant.
   const jobs = withConsole ? undefined : startJobs(app, running);
@@ -40,7 +38,6 @@ async function runStart(withConsole: boolean): Promise<number> {
   const stopped = waitForStopSignal();
   if (withConsole) await Promise.race([runConsoleChat(config, app, running), stopped]);
   else await stopped;
-  stopReminders();
   await jobs?.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   app.close();

@@ -7,7 +7,8 @@
 import { eq } from 'drizzle-orm';
 import { memberTimeZone } from '../core/content/time-zones.ts';
 import type { DigestFilter, DigestRecipient, DigestSubscriptions, Subscription } from '../core/digest/digest-ports.ts';
-import { memberTarget, recipientKeyOfChat, recipientKeyOfMember } from '../core/digest/digest-ports.ts';
+import { memberTarget } from '../core/delivery/send-to-target.ts';
+import { recipientKeyOfChat, recipientKeyOfMember } from '../core/digest/digest-ports.ts';
 import type { PlatformName } from '../core/model/incoming.ts';
 import type { Clock } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';

@@ -5,19 +5,16 @@
  * the database before it is sent, so running the job twice — or again after
  * a crash — never reminds anyone twice (a crash between claim and send costs
  * that one reminder, which is the safer side for busy professionals).
- *
- * main has no scheduler yet (node-cron comes with the digest, issue 8):
- * `startQuestionReminders` runs the job every hour on a plain interval until
- * it moves into jobs/scheduler.ts.
+ * jobs/scheduler.ts runs it every hour and at start-up (main.ts startJobs).
  */
 import type { CoreServices } from '../core/router/command.ts';
 import { expertCard, moderatorReminderCard } from '../core/questions/question-cards.ts';
-import { dmTarget, memberVoice, postAndRecord, translate } from '../core/questions/question-delivery.ts';
+import { memberTarget } from '../core/delivery/send-to-target.ts';
+import { memberVoice, postAndRecord, translate } from '../core/questions/question-delivery.ts';
 import type { ExpertCandidate, Question } from '../core/questions/question-ports.ts';
 
 export const EXPERT_REMINDER_MS = 24 * 60 * 60 * 1000;
 export const MODERATOR_REMINDER_MS = 72 * 60 * 60 * 1000;
-const EVERY_HOUR_MS = 60 * 60 * 1000;
 
 export type ReminderDeps = Pick<CoreServices, 'questions' | 'publishers' | 'members' | 'translator' | 'logger'>;
 
@@ -46,14 +43,5 @@ async function remind(services: ReminderDeps, question: Question, to: ExpertCand
   const t = translate(services, voice.language);
   const askerName = question.anonymous ? undefined : (await memberVoice(services, question.askerId)).name;
   const card = kind === 'expert' ? expertCard(t, question, askerName, true) : moderatorReminderCard(t, question, askerName);
-  return postAndRecord(services, { questionId: question.id, kind, platform: to.platform, target: dmTarget(to.platform, to.userId), language: voice.language }, card);
-}
-
-/** Runs the job now and every hour; stop it with the returned function. */
-export function startQuestionReminders(deps: ReminderDeps, clock: () => Date = () => new Date()): () => void {
-  const tick = () => void run(deps, clock()).catch((error: unknown) => deps.logger.error({ err: error }, 'questions: the reminders job failed'));
-  tick();
-  const timer = setInterval(tick, EVERY_HOUR_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return postAndRecord(services, { questionId: question.id, kind, platform: to.platform, target: memberTarget(to.platform, to.userId), language: voice.language }, card);
 }

@@ -11,6 +11,11 @@ import { PlatformError } from './platform-error.ts';
 /** A target that is a member rather than a channel: `user:<platform user id>`. */
 export const DM_TARGET_PREFIX = 'user:';
 
+/** Where a member's private messages go: Telegram's (and the console's) private chat id is the user id; elsewhere a DM is opened for `user:<id>`. */
+export function memberTarget(platform: PlatformName, userId: string): OutboundTarget {
+  return { conversationId: platform === 'telegram' || platform === 'console' ? userId : `${DM_TARGET_PREFIX}${userId}` };
+}
+
 export interface TargetDelivery {
   platform: PlatformName;
   chats: ChatDirectory;

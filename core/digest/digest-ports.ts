@@ -75,10 +75,6 @@ export interface DigestSources {
 export const recipientKeyOfMember = (memberId: string): string => `member:${memberId}`;
 export const recipientKeyOfChat = (platform: PlatformName, conversationId: string): string => `chat:${platform}:${conversationId}`;
 
-/** Where a member's private messages go: Telegram's private chat id is the user id; elsewhere a DM is opened for `user:<id>`. */
-export function memberTarget(platform: PlatformName, userId: string): OutboundTarget {
-  return { conversationId: platform === 'telegram' || platform === 'console' ? userId : `user:${userId}` };
-}
 
 /** What a claim found. `resume`: a dead sender's digest, to finish from `partsDone`. */
 export type Claim =

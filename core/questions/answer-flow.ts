@@ -5,13 +5,14 @@
  * answer in every one of those messages. An answer is checked for a
  * person's identifying data too, and refused (to be rephrased) if it has any.
  */
+import { memberTarget } from '../delivery/send-to-target.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
 import type { CommandContext } from '../router/command.ts';
 import { UserError } from '../router/user-error.ts';
 import { detectPersonalData } from '../safeguarding/detect-personal-data.ts';
 import { answerCard, askerAnswerCard } from './question-cards.ts';
-import { changePosts, dmTarget, memberVoice, postAndRecord, translate } from './question-delivery.ts';
+import { changePosts, memberVoice, postAndRecord, translate } from './question-delivery.ts';
 import type { Answer, Question, QuestionPost } from './question-ports.ts';
 
 /** An answer as long as a question may be, and a little more: explaining takes room. */
@@ -51,7 +52,7 @@ export async function answerQuestion(context: CommandContext, questionId: string
 async function deliverToAsker(context: CommandContext, question: Question, answer: Answer, name: string | undefined): Promise<boolean> {
   const { services } = context;
   const voice = await memberVoice(services, question.askerId);
-  const place = { questionId: question.id, answerNumber: answer.number, kind: 'asker' as const, platform: question.asker.platform, target: dmTarget(question.asker.platform, question.asker.userId), language: voice.language };
+  const place = { questionId: question.id, answerNumber: answer.number, kind: 'asker' as const, platform: question.asker.platform, target: memberTarget(question.asker.platform, question.asker.userId), language: voice.language };
   return postAndRecord(services, place, askerAnswerCard(translate(services, voice.language), question, answer, name));
 }
 

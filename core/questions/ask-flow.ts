@@ -8,6 +8,7 @@
  * Anonymity hides the asker, not the child: identifying data is removed
  * whichever they choose — there is no button that posts it.
  */
+import { memberTarget } from '../delivery/send-to-target.ts';
 import { TOPICS } from '../members/profile-options.ts';
 import { bold, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Button, Reply } from '../model/reply.ts';
@@ -18,7 +19,6 @@ import { detectPersonalData } from '../safeguarding/detect-personal-data.ts';
 import type { Finding } from '../safeguarding/finding.ts';
 import { redact } from '../safeguarding/redact.ts';
 import { QUESTION_ACTION, topicList } from './question-cards.ts';
-import { dmTarget } from './question-delivery.ts';
 import type { QuestionDraft } from './question-ports.ts';
 import { publishQuestion } from './publish-question.ts';
 import { detectTopics } from './topics.ts';
@@ -48,7 +48,7 @@ export async function startQuestion(context: CommandContext, member: Member, typ
   const publisher = services.publishers.for(incoming.platform);
   try {
     if (!publisher) throw new Error(`no publisher for ${incoming.platform}`);
-    await publisher.post(dmTarget(incoming.platform, incoming.sender.id), { ...preview, language: context.language });
+    await publisher.post(memberTarget(incoming.platform, incoming.sender.id), { ...preview, language: context.language });
   } catch (error) {
     services.logger.warn({ err: error, platform: incoming.platform }, 'questions: could not write to an asker privately');
     await services.questions.deleteDraft(draftId);

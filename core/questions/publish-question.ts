@@ -3,11 +3,12 @@
  * group it was asked in and in the Q&A channels, and sent to the experts
  * who fit it, each in their own language on the platform they joined on.
  */
+import { memberTarget } from '../delivery/send-to-target.ts';
 import { languageGroupOf } from '../library/language.ts';
 import type { Member } from '../ports.ts';
 import type { CoreServices } from '../router/command.ts';
 import { expertCard, questionCard } from './question-cards.ts';
-import { chatLanguage, dmTarget, memberVoice, postAndRecord, translate } from './question-delivery.ts';
+import { chatLanguage, memberVoice, postAndRecord, translate } from './question-delivery.ts';
 import type { Question, QuestionDraft } from './question-ports.ts';
 
 /** Experts a question goes to at most: enough for an answer, few enough not to be noise. */
@@ -50,7 +51,7 @@ export async function publishQuestion(services: CoreServices, draft: QuestionDra
   let experts = 0;
   for (const expert of await services.questions.expertsFor(question, EXPERTS_PER_QUESTION)) {
     const voice = await memberVoice(services, expert.memberId);
-    const place = { questionId: question.id, kind: 'expert' as const, platform: expert.platform, target: dmTarget(expert.platform, expert.userId), language: voice.language };
+    const place = { questionId: question.id, kind: 'expert' as const, platform: expert.platform, target: memberTarget(expert.platform, expert.userId), language: voice.language };
     if (!(await postAndRecord(services, place, expertCard(translate(services, voice.language), question, askerName)))) continue;
     await services.questions.addRoute(question.id, expert);
     experts += 1;

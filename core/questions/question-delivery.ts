@@ -5,7 +5,6 @@
  * message, never the question: the failure is logged with the question id
  * and the platform — never who asked.
  */
-import { DM_TARGET_PREFIX } from '../delivery/send-to-target.ts';
 import { DEFAULT_LANGUAGE } from '../library/language.ts';
 import type { PlatformName } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
@@ -13,11 +12,6 @@ import type { OutboundTarget } from '../ports.ts';
 import type { CoreServices } from '../router/command.ts';
 import type { Translate } from './question-cards.ts';
 import type { QuestionPost } from './question-ports.ts';
-
-/** A member's private chat with the bot: Telegram's (and the console's) is the user id; elsewhere a DM opened for `user:<id>`. */
-export function dmTarget(platform: PlatformName, userId: string): OutboundTarget {
-  return { conversationId: platform === 'telegram' || platform === 'console' ? userId : `${DM_TARGET_PREFIX}${userId}` };
-}
 
 /** What posting needs: the publishers, the store that keeps the posts, a log. */
 type Posting = Pick<CoreServices, 'publishers' | 'questions' | 'logger'>;
