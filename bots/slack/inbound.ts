@@ -72,6 +72,35 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string, know
   };
 }
 
+/** A thread reply by a member may be written as the channel's message too ("Also send to #channel"). */
+const THREAD_REPLY_SUBTYPES: ReadonlySet<string | undefined> = new Set([undefined, 'thread_broadcast']);
+
+/**
+ * A member's plain reply in a thread of a channel (`message.channels`,
+ * `message.groups`): possibly an answer to the question the thread starts
+ * under; core looks the thread's first message up among the questions it
+ * posted and ignores any other thread. `undefined` for a message that is not
+ * a thread reply, for bots (this one included), edits, and a reply that
+ * mentions the app (the `app_mention` event brings that one).
+ * https://api.slack.com/events/message/message_replied
+ */
+export function fromThreadReply(event: SlackMessageEvent, eventId: string, botUserId: string | undefined, locale?: string): Incoming | undefined {
+  if (!event.user || event.bot_id || !THREAD_REPLY_SUBTYPES.has(event.subtype) || event.channel_type === 'im') return undefined;
+  if (!event.thread_ts || event.thread_ts === event.ts) return undefined;
+  if (botUserId && (event.text ?? '').includes(`<@${botUserId}`)) return undefined;
+  const text = fromSlackText(event.text ?? '').trim();
+  if (!text) return undefined;
+  return {
+    eventId,
+    platform: 'slack',
+    commandPrefix: COMMAND_PREFIX,
+    sender: { id: event.user, ...(locale ? { locale } : {}) },
+    conversation: { ...conversationOf(event.channel), threadId: event.thread_ts },
+    content: { kind: 'text', text },
+    repliesToBot: { messageId: event.thread_ts },
+  };
+}
+
 export async function fromButton(body: SlackButtonBody, eventId: string, buttons: ButtonLookup, locale?: string): Promise<Incoming | undefined> {
   const action = body.actions[0];
   if (!action || action.type !== 'button') return undefined;

@@ -16,7 +16,7 @@ import type { Incoming } from '../../core/model/incoming.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger, Translator } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
-import { fromButton, fromMessageEvent, fromSlashCommand, SLACK_COMMAND, type SlackButtonBody, type SlackMessageEvent } from './inbound.ts';
+import { fromButton, fromMessageEvent, fromSlashCommand, fromThreadReply, SLACK_COMMAND, type SlackButtonBody, type SlackMessageEvent } from './inbound.ts';
 
 export { SLACK_COMMAND };
 import { BUTTON_VALUE_MAX } from './limits.ts';
@@ -134,8 +134,10 @@ class SlackBot implements SlackAdapter {
       });
     });
     this.app.event('app_mention', async ({ event, body }) => this.onMessage(event as SlackMessageEvent, body.event_id));
-    this.app.event('message', async ({ event, body }) => {
-      if ((event as SlackMessageEvent).channel_type === 'im') await this.onMessage(event as SlackMessageEvent, body.event_id);
+    this.app.event('message', async ({ event, body, context }) => {
+      const message = event as SlackMessageEvent;
+      if (message.channel_type === 'im') await this.onMessage(message, body.event_id);
+      else this.onThreadReply(message, body.event_id, context.botUserId);
     });
     this.app.event('app_home_opened', async ({ event }) => {
       if (event.tab !== 'home') return;
@@ -153,6 +155,15 @@ class SlackBot implements SlackAdapter {
       const incoming = fromMessageEvent(event, `event:${eventId}`, this.known, await this.locales.of(event.user));
       if (!incoming) return;
       await this.post(incoming, await this.deps.router.handle(incoming));
+    });
+  }
+
+  /** A reply in a channel's thread: an answer when the thread is under a question cphub posted; other messages are not read. */
+  private onThreadReply(event: SlackMessageEvent, eventId: string, botUserId: string | undefined): void {
+    if (!fromThreadReply(event, `event:${eventId}`, botUserId)) return;
+    this.later(`event:${eventId}`, async () => {
+      const incoming = fromThreadReply(event, `event:${eventId}`, botUserId, await this.locales.of(event.user!));
+      if (incoming) await this.post(incoming, await this.deps.router.handle(incoming));
     });
   }
 
@@ -209,10 +220,13 @@ class SlackBot implements SlackAdapter {
   }
 
   private async post(incoming: Incoming, replies: Reply[]): Promise<void> {
-    const { id: channel, threadId } = incoming.conversation;
+    const { id: channel, threadId, kind } = incoming.conversation;
+    const thread = threadId ? { thread_ts: threadId } : {};
     for (const reply of replies) {
       for (const message of await this.render(reply)) {
-        await this.app.client.chat.postMessage({ channel, ...message, ...(threadId ? { thread_ts: threadId } : {}) });
+        // In a channel, what is only for the member (a refused answer, a confirmation) is shown to them alone.
+        if (reply.private && kind === 'group') await this.app.client.chat.postEphemeral({ channel, user: incoming.sender.id, ...message, ...thread });
+        else await this.app.client.chat.postMessage({ channel, ...message, ...thread });
       }
       await this.upload(channel, reply);
     }

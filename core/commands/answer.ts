@@ -8,7 +8,7 @@ import type { Reply } from '../model/reply.ts';
 import { fail, ok, type ActionSpec, type CommandContext, type CommandSpec } from '../router/command.ts';
 import type { AwaitingText } from '../router/router.ts';
 import { UserError } from '../router/user-error.ts';
-import { acceptAnswer, ANSWER_MAX, answerQuestion, visibleQuestion } from '../questions/answer-flow.ts';
+import { acceptAnswer, ANSWER_MAX, answerQuestion, personalDataKinds, visibleQuestion } from '../questions/answer-flow.ts';
 import { QUESTION_ACTION } from '../questions/question-cards.ts';
 import { parseQuestionId } from '../questions/question-id.ts';
 import { accountOf } from '../members/member-context.ts';
@@ -74,13 +74,20 @@ export const questionAction: ActionSpec = {
   },
 };
 
-/** A reply to a question's post in a group (Telegram) is an answer to it. */
+/**
+ * A reply to a question's post in a group (a Telegram reply, a Slack thread
+ * reply) is an answer to it. The member's message is already in the group:
+ * one with a person's data is withdrawn where the bot may delete it, and the
+ * member is asked to delete it where it may not (Slack).
+ */
 export async function answerByReply(context: CommandContext, typed: string, messageId: string): Promise<Reply | undefined> {
   const { platform, conversation } = context.incoming;
   const questionId = await context.services.questions.questionPostedAs(platform, conversation.id, messageId);
   if (!questionId) return undefined;
   if (context.member?.status !== 'active') throw new UserError('ask.joinFirst', { command: context.command('start') });
   if (typed.length > ANSWER_MAX) throw new UserError('answer.tooLong', { max: ANSWER_MAX, length: typed.length });
+  const kinds = personalDataKinds(context, typed);
+  if (kinds) return { ...reply([paragraph(text(context.t('answer.personalDataInReply', { kinds })))], { private: true }), withdrawTrigger: true };
   return answerQuestion(context, questionId, typed);
 }
 

@@ -46,8 +46,10 @@ export interface Incoming {
    */
   replyTo?: { senderId: string };
   /**
-   * The bot's own message this one answers (a Telegram reply to a posted
-   * question), so a plain reply can be an answer to it.
+   * The message this one answers when it may be one of the bot's own (a
+   * Telegram reply to the bot, a Slack reply in a thread): a plain reply to
+   * a posted question is an answer to it (core looks the message up among
+   * the questions it posted; any other is ignored).
    */
   repliesToBot?: { messageId: string };
   /**

@@ -29,11 +29,8 @@ export async function answerQuestion(context: CommandContext, questionId: string
   const member = context.member;
   if (member?.status !== 'active') throw new UserError('ask.joinFirst', { command: context.command('start') });
   const question = await visibleQuestion(context, questionId);
-  const findings = detectPersonalData(typed);
-  if (findings.length > 0) {
-    const kinds = [...new Set(findings.map((found) => context.t(`safeguarding.kinds.${found.kind}`)))].join(', ');
-    throw new UserError('answer.personalData', { kinds, command: context.command('answer', `${question.id} …`) });
-  }
+  const kinds = personalDataKinds(context, typed);
+  if (kinds) throw new UserError('answer.personalData', { kinds, command: context.command('answer', `${question.id} …`) });
   const { services } = context;
   const answer = await services.questions.addAnswer(question.id, { answererId: member.id, platform: context.incoming.platform, text: typed });
   await services.questions.setRouteStatus(question.id, member.id, 'answered');
@@ -47,6 +44,13 @@ export async function answerQuestion(context: CommandContext, questionId: string
   const toAsker = question.askerId !== member.id && (await deliverToAsker(context, question, answer, name));
   const done = context.t(toAsker ? 'answer.postedAndDelivered' : 'answer.posted', { id: question.id, number: answer.number, count: places });
   return reply([paragraph(text(done))], { private: true });
+}
+
+/** The kinds of a person's identifying data in `typed`, in the member's language ("phone number, e-mail address"); undefined when there is none. */
+export function personalDataKinds(context: CommandContext, typed: string): string | undefined {
+  const findings = detectPersonalData(typed);
+  if (findings.length === 0) return undefined;
+  return [...new Set(findings.map((found) => context.t(`safeguarding.kinds.${found.kind}`)))].join(', ');
 }
 
 async function deliverToAsker(context: CommandContext, question: Question, answer: Answer, name: string | undefined): Promise<boolean> {

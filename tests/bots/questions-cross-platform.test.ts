@@ -12,8 +12,8 @@ import { DM_USER_ID, dmSlashCommand, startDiscordHarness, type DiscordHarness } 
 import { answerTo as answerOnDiscord } from '../support/discord-members.ts';
 import { MEMBER as SLACK_EXPERT, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { hubInDm } from '../support/slack-members.ts';
-import { joinAs, telegramGroupCommand } from '../support/question-fixtures.ts';
-import { startTelegramHarness, telegramFixture, type TelegramHarness } from '../support/telegram-harness.ts';
+import { askerPress, joinAs, telegramGroupCommand } from '../support/question-fixtures.ts';
+import { startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.ts';
 import { answerTo as answerOnTelegram } from '../support/telegram-members.ts';
 
 let core: CoreHarness | undefined;
@@ -31,18 +31,6 @@ afterEach(async () => {
 const ASKER = 100000003;
 const GROUP = -1001000000001;
 
-
-/** The asker's press of `label` on the bot's message `sent` (in the group or in her private chat). */
-function pressOn(updateId: number, sent: { params: any }, label: string): any {
-  const button = sent.params.reply_markup.inline_keyboard.flat().find((candidate: { text: string }) => candidate.text === label);
-  if (!button) throw new Error(`no button ${label}`);
-  const update = { ...telegramFixture('callback_query_with_message_cyrillic'), update_id: updateId };
-  update.callback_query.from = { ...update.callback_query.from, id: ASKER, first_name: 'Ana', language_code: 'en' };
-  const chatId = Number(sent.params.chat_id);
-  update.callback_query.message.chat = chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Test Supergroup' } : { id: chatId, type: 'private', first_name: 'Ana' };
-  update.callback_query.data = button.callback_data;
-  return update;
-}
 
 /** What the hub kept of each message it posted about questions: platform, kind and the platform's message ids. */
 function postsKept(): Array<{ platform: string; kind: string; answer: number | null; conversation: string; ids: string[] }> {
@@ -70,7 +58,7 @@ describe('questions across Telegram, Slack and Discord', () => {
     expect(core.db.sqlite.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 0 });
 
     const expertDm = slack.fake.waitForCall('chat.postMessage', (call) => /A question for you as an expert/.test(JSON.stringify(call.params)));
-    const posted = await answerOnTelegram(telegram, pressOn(301, preview, 'Post'), /Question Q/);
+    const posted = await answerOnTelegram(telegram, askerPress(301, preview, 'Post'), /Question Q/);
     expect(posted.params.chat_id).toBe(GROUP);
     expect(posted.params.text).toContain('Asked by Ana');
     const id = /Question (Q[A-Z0-9]+)/.exec(posted.params.text)![1]!;
@@ -100,7 +88,7 @@ describe('questions across Telegram, Slack and Discord', () => {
     // Ana accepts in her private chat: both Telegram copies of the answer are edited with the mark.
     const before = t.calls.length;
     // The confirmation is the button's toast; the messages are edited.
-    await answerOnTelegram(telegram, pressOn(302, delivered, 'Accept this answer'), /is accepted/, 'answerCallbackQuery');
+    await answerOnTelegram(telegram, askerPress(302, delivered, 'Accept this answer'), /is accepted/, 'answerCallbackQuery');
     await vi.waitFor(() => expect(t.calls.slice(before).filter((call) => call.method === 'editMessageText')).toHaveLength(2));
     const marked = t.calls.slice(before).filter((call) => call.method === 'editMessageText' && /Accepted by the asker/.test(call.params.text));
     expect(marked.map((call) => String(call.params.message_id)).sort()).toEqual(answerPosts.map((post) => post.ids[0]).sort());

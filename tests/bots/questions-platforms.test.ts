@@ -88,10 +88,20 @@ describe('Telegram: a reply to the question in the group is an answer', () => {
     const questionMessage = Number(JSON.parse((h.core.db.sqlite.prepare('SELECT message_ids FROM question_posts').get() as { message_ids: string }).message_ids)[0]);
 
     // Goran answers by replying to the bot's question in the group, without a command.
-    const reply = telegramGroupCommand(502, 'Start with the regional foster care centre.');
-    delete reply.message.entities;
-    reply.message.from = { id: PEER, is_bot: false, first_name: 'Goran', language_code: 'en' };
-    reply.message.reply_to_message = { message_id: questionMessage, date: 1721592580, chat: reply.message.chat, from: { ...h.fake.botInfo }, text: 'Question' };
+    const replyToQuestion = (updateId: number, text: string) => {
+      const update = telegramGroupCommand(updateId, text);
+      delete update.message.entities;
+      update.message.from = { id: PEER, is_bot: false, first_name: 'Goran', language_code: 'en' };
+      update.message.reply_to_message = { message_id: questionMessage, date: 1721592580, chat: update.message.chat, from: { ...h.fake.botInfo }, text: 'Question' };
+      return update;
+    };
+    // First with a phone number in it: refused, stored nowhere, and his message taken down from the group.
+    const refused = await answerOnTelegram(h, replyToQuestion(503, 'Call the mother on +381 64 123 4567.'), /not posted.*phone number/);
+    expect(refused.params.text).not.toContain('123 4567');
+    expect((await h.fake.waitForCall('deleteMessage')).params).toMatchObject({ chat_id: GROUP, message_id: 503 });
+    expect(count(h.core, 'answers')).toBe(0);
+
+    const reply = replyToQuestion(502, 'Start with the regional foster care centre.');
     const toAsker = h.fake.waitForCall('sendMessage', (call) => call.params.chat_id === ASKER && /has an answer/.test(call.params.text));
     const under = await answerOnTelegram(h, reply, /Answer 1 to Q/);
     expect(under.params.chat_id).toBe(GROUP);

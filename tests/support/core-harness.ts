@@ -4,7 +4,7 @@
  */
 import { createCoreRouter } from '../../core/commands/index.ts';
 import type { LibraryDocument } from '../../core/library/document.ts';
-import type { Incoming } from '../../core/model/incoming.ts';
+import type { Incoming, PlatformName } from '../../core/model/incoming.ts';
 import { blocksToPlain } from '../../core/model/reply-builders.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { DocumentSearch, Logger } from '../../core/ports.ts';
@@ -34,6 +34,8 @@ export interface HarnessOptions {
   clock?: { now(): Date };
   /** Another search backend for the router (given the SQLite one and its store): Typesense tests. */
   search?: (sqlite: DocumentSearch, store: SqliteDocumentStore) => DocumentSearch;
+  /** Where every question is also posted (CPHUB_QA_CHANNELS). */
+  qaChannels?: ReadonlyArray<{ platform: PlatformName; conversationId: string }>;
 }
 
 export function createCoreHarness(
@@ -51,7 +53,7 @@ export function createCoreHarness(
   // The clock stands still here, so a member pace would soon stop a test that sends many commands.
   const search = options.search ? options.search(services.search, store) : services.search;
   const router = createCoreRouter(
-    { ...services, search, documents: store, translator: createTranslator(), clock, logger, digestSchedule: DIGEST_SCHEDULE },
+    { ...services, search, documents: store, translator: createTranslator(), clock, logger, digestSchedule: DIGEST_SCHEDULE, ...(options.qaChannels ? { qaChannels: options.qaChannels } : {}) },
     { memberRateLimit: false },
   );
   let eventCounter = 0;

@@ -90,17 +90,22 @@ export function hubCommand(fake: FakeSlack, text: string, overrides: { user_id?:
   };
 }
 
-/** An app_mention event callback (recorded) with new text and event id. */
-export function mentionEvent(fake: FakeSlack, text: string, eventId: string): Record<string, any> {
-  const body = slackFixture('event_callback_app_mention.bolt_python');
+/** The recorded event callback `fixture` as this fake's workspace sends it, with a new event id and the event changed by `event`. */
+function eventCallback(fake: FakeSlack, fixture: string, eventId: string, event: (recorded: Record<string, any>) => Record<string, any>): Record<string, any> {
+  const body = slackFixture(fixture);
   return {
     ...body,
     team_id: fake.teamId,
     api_app_id: fake.appId,
     event_id: eventId,
     authorizations: [{ team_id: fake.teamId, user_id: fake.botUserId, is_bot: true }],
-    event: { ...body.event, user: MEMBER, team: fake.teamId, text: `<@${fake.botUserId}> ${text}` },
+    event: { ...event(body.event), team: fake.teamId },
   };
+}
+
+/** An app_mention event callback (recorded) with new text and event id. */
+export function mentionEvent(fake: FakeSlack, text: string, eventId: string): Record<string, any> {
+  return eventCallback(fake, 'event_callback_app_mention.bolt_python', eventId, (event) => ({ ...event, user: MEMBER, text: `<@${fake.botUserId}> ${text}` }));
 }
 
 /** The member's DM with the app (`D…`: a private conversation for core). */
@@ -125,4 +130,17 @@ export function buttonPress(fake: FakeSlack, actionId: string, value: string, us
     actions: [{ ...body.actions[0], action_id: actionId, value }],
     response_url: fake.responseUrl(`a${sequence}`),
   };
+}
+
+/**
+ * A member's plain reply in the thread under `threadTs` in `channel` (the
+ * `message.channels` event): the recorded channel message event, moved into
+ * a thread, with new text (its rich-text blocks dropped, as they would say
+ * the old text).
+ */
+export function threadReplyEvent(fake: FakeSlack, where: { channel: string; threadTs: string }, text: string, eventId: string, user = MEMBER): Record<string, any> {
+  const ts = `1773327463.${eventId.slice(-6).padStart(6, '0')}`;
+  return eventCallback(fake, 'event_callback_message_rich_text_user_and_channel_mention', eventId, ({ blocks: _blocks, ...event }) => (
+    { ...event, user, channel: where.channel, text, ts, event_ts: ts, thread_ts: where.threadTs, parent_user_id: fake.botUserId }
+  ));
 }

@@ -11,8 +11,8 @@ const manifest = readFileSync(new URL('../../../bots/slack/manifest.yml', import
 describe('bots/slack/manifest.yml', () => {
   it('declares the command, the events, the scopes, interactivity, the Home tab and Socket Mode', () => {
     expect(manifest).toContain(`command: ${SLACK_COMMAND}`);
-    for (const event of ['app_mention', 'message.im', 'app_home_opened']) expect(manifest).toMatch(new RegExp(`^\\s+- ${event}$`, 'm'));
-    for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:write', 'users:read']) {
+    for (const event of ['app_mention', 'message.channels', 'message.groups', 'message.im', 'app_home_opened']) expect(manifest).toMatch(new RegExp(`^\\s+- ${event}$`, 'm'));
+    for (const scope of ['app_mentions:read', 'channels:history', 'groups:history', 'chat:write', 'commands', 'files:write', 'im:history', 'im:write', 'users:read']) {
       expect(manifest).toMatch(new RegExp(`^\\s+- ${scope}\\b`, 'm'));
     }
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
