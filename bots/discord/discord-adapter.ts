@@ -6,14 +6,15 @@
  * before core touches the database — Discord gives 3 seconds — and the
  * answer then edits the deferred reply.
  */
-import { Client, Events, GatewayIntentBits, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, type ButtonInteraction, type Interaction } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import { encodeButton } from '../../core/delivery/button-codec.ts';
 import { WorkQueue } from '../../core/delivery/work-queue.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
-import { answerInteraction, type RenderedReply } from './discord-replies.ts';
+import { answerInteraction, type AnsweredInteraction, type RenderedReply } from './discord-replies.ts';
+import { FORM_MARK, isFormButton, toDiscordModal } from './discord-modal.ts';
 import { toPlatformError } from './discord-errors.ts';
 import { DiscordMessenger } from './discord-messenger.ts';
 import { DiscordPublisher } from './discord-publisher.ts';
@@ -24,6 +25,8 @@ import { renderDiscordMessages, type DiscordMessagePayload } from './render.ts';
 
 /** Answers worked on at once: enough to overlap REST round trips, few enough to keep acknowledgements prompt. */
 const WORK_CONCURRENCY = 4;
+/** How long core may take to decide whether a press opens a modal, of the 3 seconds Discord gives. */
+const FORM_DECISION_MS = 2000;
 
 export interface DiscordAdapterDeps {
   config: DiscordConfig;
@@ -50,7 +53,10 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
 /** Renders a reply after encoding its buttons (long payloads go to the database first). */
 export async function renderWithButtons(reply: Reply, buttons: ButtonPayloads): Promise<DiscordMessagePayload[]> {
   const ids = new Map<object, string>();
-  for (const button of reply.buttons.flat()) ids.set(button, await encodeButton(button, buttons, CUSTOM_ID_MAX));
+  for (const button of reply.buttons.flat()) {
+    const mark = button.opensForm ? FORM_MARK : '';
+    ids.set(button, `${mark}${await encodeButton(button, buttons, CUSTOM_ID_MAX - mark.length)}`);
+  }
   return renderDiscordMessages(reply, (button) => ids.get(button)!);
 }
 
@@ -97,11 +103,14 @@ class DiscordBot implements DiscordAdapter {
   }
 
   private async handle(interaction: Interaction): Promise<void> {
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (interaction.isButton() && isFormButton(interaction.customId)) return this.handleFormButton(interaction);
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
     const eventId = interaction.id;
     try {
       // First, before any database work: Discord fails the interaction after 3 seconds without it.
       if (interaction.isChatInputCommand()) await interaction.deferReply();
+      // A submitted form's answer is for the member who typed it.
+      else if (interaction.isModalSubmit()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       else await interaction.deferUpdate();
       // A gateway resume can replay a dispatch: an interaction already answered is not answered again.
       await this.work.run(async () => {
@@ -115,11 +124,53 @@ class DiscordBot implements DiscordAdapter {
     }
   }
 
-  private async answer(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
+  /**
+   * A press that may open a form: a modal can only be the first response,
+   * so core answers before the press is acknowledged — a few database reads,
+   * given FORM_DECISION_MS of Discord's 3 seconds. A reply with a form opens
+   * the modal; any other reply, or one that comes too late, is sent as usual
+   * (a late form's words say how to answer by command).
+   */
+  private async handleFormButton(interaction: ButtonInteraction): Promise<void> {
+    const eventId = interaction.id;
+    try {
+      const [fresh] = await this.deps.ledger.receive('discord', [{ id: eventId, payload: '' }]);
+      if (fresh === undefined) return;
+      const routed = this.route(interaction);
+      const early = await firstWithin(routed, FORM_DECISION_MS);
+      const form = early?.[0]?.reply.form;
+      if (form) {
+        await interaction.showModal(toDiscordModal(form, await encodeButton({ actionId: form.command, value: form.args }, this.deps.buttons, CUSTOM_ID_MAX)));
+      } else {
+        await interaction.deferUpdate();
+        await answerInteraction(interaction, await routed);
+      }
+      await this.deps.ledger.finish('discord', eventId);
+    } catch (error) {
+      this.deps.logger.error({ err: toPlatformError(error), platform: 'discord', eventId }, 'discord: interaction failed');
+    }
+  }
+
+  private async answer(interaction: AnsweredInteraction): Promise<void> {
+    await answerInteraction(interaction, await this.route(interaction));
+  }
+
+  private async route(interaction: AnsweredInteraction): Promise<RenderedReply[]> {
     const incoming = await fromDiscordInteraction(interaction, this.deps.buttons);
     const replies = await this.deps.router.handle(incoming);
     const rendered: RenderedReply[] = [];
     for (const reply of replies) rendered.push({ reply, messages: await renderWithButtons(reply, this.deps.buttons) });
-    await answerInteraction(interaction, rendered);
+    return rendered;
+  }
+}
+
+/** `work`'s result if it comes within `ms`, else undefined (the work goes on). */
+async function firstWithin<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

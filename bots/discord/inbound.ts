@@ -5,14 +5,15 @@
  * keeps one parser. Buttons carry `action|value` or a stored token.
  * https://discord.com/developers/docs/interactions/receiving-and-responding
  */
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
 import { decodeButton, type ButtonLookup } from '../../core/delivery/button-codec.ts';
 import type { Conversation, Incoming, IncomingContent, Sender } from '../../core/model/incoming.ts';
+import { FORM_INPUT_ID, withoutFormMark } from './discord-modal.ts';
 
 /** No action has this id, so the router answers "this button no longer works". */
 const UNREADABLE_BUTTON = 'discord.unreadable';
 
-type Handled = ChatInputCommandInteraction | ButtonInteraction;
+type Handled = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 export async function fromDiscordInteraction(interaction: Handled, buttons: ButtonLookup): Promise<Incoming> {
   return {
@@ -20,8 +21,22 @@ export async function fromDiscordInteraction(interaction: Handled, buttons: Butt
     platform: 'discord',
     sender: senderOf(interaction),
     conversation: conversationOf(interaction),
-    content: interaction.isChatInputCommand() ? commandContent(interaction) : await buttonContent(interaction, buttons),
+    content: await contentOf(interaction, buttons),
   };
+}
+
+async function contentOf(interaction: Handled, buttons: ButtonLookup): Promise<IncomingContent> {
+  if (interaction.isChatInputCommand()) return commandContent(interaction);
+  if (interaction.isModalSubmit()) return formContent(interaction, buttons);
+  return buttonContent(interaction, buttons);
+}
+
+/** A submitted form (see discord-modal.ts): its command, with the typed text after its arguments. */
+async function formContent(interaction: ModalSubmitInteraction, buttons: ButtonLookup): Promise<IncomingContent> {
+  const form = await decodeButton(interaction.customId, buttons);
+  const typed = interaction.fields.fields.get(FORM_INPUT_ID);
+  if (!form || !typed || !('value' in typed) || typeof typed.value !== 'string') return { kind: 'action', actionId: UNREADABLE_BUTTON, value: '' };
+  return { kind: 'command', name: form.actionId, args: `${form.value} ${typed.value.trim()}`.trim() };
 }
 
 function commandContent(interaction: ChatInputCommandInteraction): IncomingContent {
@@ -93,7 +108,7 @@ function memberOf(interaction: ChatInputCommandInteraction): string {
 }
 
 async function buttonContent(interaction: ButtonInteraction, buttons: ButtonLookup): Promise<IncomingContent> {
-  const action = (await decodeButton(interaction.customId, buttons)) ?? { actionId: UNREADABLE_BUTTON, value: '' };
+  const action = (await decodeButton(withoutFormMark(interaction.customId), buttons)) ?? { actionId: UNREADABLE_BUTTON, value: '' };
   return { kind: 'action', ...action };
 }
 

@@ -50,3 +50,12 @@ export const BUTTON_LABEL_MAX = 80;
 
 /** Component `custom_id`: 1-100 characters, unique within a message. https://discord.com/developers/docs/components/reference#anatomy-of-a-component-custom-id */
 export const CUSTOM_ID_MAX = 100;
+
+/** Modal `title`: up to 45 characters. https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-modal */
+export const MODAL_TITLE_MAX = 45;
+
+/** Label component `label`: up to 45 characters. https://discord.com/developers/docs/components/reference#label */
+export const MODAL_LABEL_MAX = 45;
+
+/** Text input `max_length`: up to 4000. https://discord.com/developers/docs/components/reference#text-input */
+export const TEXT_INPUT_MAX = 4000;

@@ -220,12 +220,17 @@ const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** One line, at most BUTTON_LABEL_MAX characters, cut between graphemes with "…". */
 function buttonLabel(label: string): string {
-  const line = oneLine(label).trim();
+  return shortLine(label, BUTTON_LABEL_MAX);
+}
+
+/** One line, at most `max` characters, cut between graphemes with "…" (button labels, modal titles). */
+export function shortLine(value: string, max: number): string {
+  const line = oneLine(value).trim();
   if (line === '') return '…';
-  if (line.length <= BUTTON_LABEL_MAX) return line;
+  if (line.length <= max) return line;
   let kept = '';
-  for (const { segment } of GRAPHEMES.segment(line.slice(0, BUTTON_LABEL_MAX))) {
-    if (kept.length + segment.length > BUTTON_LABEL_MAX - 1) break;
+  for (const { segment } of GRAPHEMES.segment(line.slice(0, max))) {
+    if (kept.length + segment.length > max - 1) break;
     kept += segment;
   }
   return `${kept.trimEnd()}…`;

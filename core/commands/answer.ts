@@ -1,7 +1,8 @@
 /**
  * `/answer <id> <text>`, `/accept <id> <answer number>`, and the buttons on
  * posted questions and answers: Answer (the next private message is the
- * answer, or the command it names), Not for me (an expert declines), Accept.
+ * answer, or a form where the platform has one, or the command it names),
+ * Not for me (an expert declines), Accept.
  */
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
@@ -17,7 +18,7 @@ import { questionCommand } from './questions.ts';
 import { PENDING_INPUT_MAX_AGE_MS } from './onboarding.ts';
 
 const ANSWER_STEP = 'answer:';
-/** Discord has slash commands only: a plain DM never reaches the bot, so the Answer button names the command there. */
+/** Discord has slash commands only: a plain DM never reaches the bot, so the Answer button opens a form (or names the command) there. */
 const WITHOUT_PLAIN_MESSAGES: ReadonlySet<string> = new Set(['discord']);
 
 export const answerCommand: CommandSpec<{ id: string; text: string }> = {
@@ -70,7 +71,9 @@ export const questionAction: ActionSpec = {
       await context.services.pendingInputs.set(accountOf(context), `${ANSWER_STEP}${question.id}`);
       return reply([paragraph(text(context.t('answer.typeIt', { id: question.id, command })))], { private: true });
     }
-    return reply([paragraph(text(context.t('answer.howTo', { id: question.id, command })))], { private: true });
+    // Elsewhere the command it names, or a form where the platform shows one (a Discord modal): the same /answer.
+    const howTo = reply([paragraph(text(context.t('answer.howTo', { id: question.id, command })))], { private: true });
+    return { ...howTo, form: { title: context.t('answer.formTitle', { id: question.id }), label: context.t('answer.formLabel'), maxLength: ANSWER_MAX, command: 'answer', args: question.id } };
   },
 };
 

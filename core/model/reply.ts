@@ -28,6 +28,26 @@ export interface Button {
   label: string;
   /** Opaque, short: long state lives in the database behind a token. */
   value: string;
+  /**
+   * The press may be answered with a form (`Reply.form`): a platform that
+   * shows forms must hand the press to core before acknowledging it, since
+   * a form can only be the first answer to a press (a Discord modal).
+   */
+  opensForm?: boolean;
+}
+
+/**
+ * A request for one piece of text, where a platform can ask in a form (a
+ * Discord modal): submitting it runs `command` with `args` followed by the
+ * typed text, as if the member had typed the command. The reply's blocks
+ * say how to do the same by command, for platforms that show no forms.
+ */
+export interface TextForm {
+  title: string;
+  label: string;
+  maxLength: number;
+  command: string;
+  args: string;
 }
 
 /** A file sent with a reply (a member's `/mydata` export). Small: it travels in memory. */
@@ -55,6 +75,8 @@ export interface Reply {
    * it if the platform lets the bot. Slash commands are seen by no one else.
    */
   withdrawTrigger?: boolean;
+  /** Ask for the text in a form where the platform has forms (see `TextForm`). */
+  form?: TextForm;
   /** The member language it is written in (set by the router), so an adapter's own words can follow. */
   language?: string;
 }

@@ -31,10 +31,14 @@ function questionBlocks(t: Translate, question: Question, askerName: string | un
   ];
 }
 
+/** Answer: where the platform has forms, the press opens one for the answer (see core/commands/answer.ts). */
+function answerButton(t: Translate, question: Pick<Question, 'id'>): Button {
+  return { actionId: QUESTION_ACTION, label: t('questions.answerButton'), value: `answer:${question.id}`, opensForm: true };
+}
+
 /** The question in a group or a Q&A channel: anyone there may answer. */
 export function questionCard(t: Translate, question: Question, askerName: string | undefined): Reply {
-  const buttons: Button[][] = [[{ actionId: QUESTION_ACTION, label: t('questions.answerButton'), value: `answer:${question.id}` }]];
-  return reply(questionBlocks(t, question, askerName), { buttons });
+  return reply(questionBlocks(t, question, askerName), { buttons: [[answerButton(t, question)]] });
 }
 
 /** The question in an expert's DM: answer it, or say it is not for them. */
@@ -42,7 +46,7 @@ export function expertCard(t: Translate, question: Question, askerName: string |
   const blocks = [paragraph(text(t(reminder ? 'questions.reminder' : 'questions.forYou'))), ...questionBlocks(t, question, askerName)];
   return reply(blocks, {
     buttons: [[
-      { actionId: QUESTION_ACTION, label: t('questions.answerButton'), value: `answer:${question.id}` },
+      answerButton(t, question),
       { actionId: QUESTION_ACTION, label: t('questions.declineButton'), value: `decline:${question.id}` },
     ]],
   });

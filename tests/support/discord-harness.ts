@@ -99,6 +99,19 @@ export function buttonPress(fake: FakeDiscord, customId: string, messageId = 'MS
   return interaction;
 }
 
+/**
+ * The submit of the modal `customId` opened from a button on the bot's message in a DM (MODAL_SUBMIT, type 5),
+ * with `value` typed in its text input `inputId`: the recorded DM button press, as Discord sends a modal's
+ * submit instead (a label component holding the text input; the message the button was on comes along).
+ * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-modal-submit-data-structure
+ */
+export function modalSubmit(fake: FakeDiscord, customId: string, value: string, options: { inputId?: string; userId?: string } = {}): Record<string, any> {
+  const interaction = buttonPress(fake, customId, 'MSG_DM_123', options.userId);
+  interaction.type = 5;
+  interaction.data = { custom_id: customId, components: [{ type: 18, id: 1, component: { type: 4, id: 2, custom_id: options.inputId ?? 'text', value } }] };
+  return interaction;
+}
+
 /** `/name option:value …` in the user's DM with the bot (no guild, no member): the slash command fixture moved to a DM. */
 export function dmSlashCommand(fake: FakeDiscord, name: string, options: Record<string, SlashOptionValue> = {}, userId = DM_USER_ID): Record<string, any> {
   const dm = slashCommand(fake, name, options);
