@@ -47,7 +47,8 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App, pla
       // Beside the database: the member's own data stays where the rest of it is.
       filesDir: join(dirname(config.databasePath), 'exports'),
     });
-    // The console is a platform too: its member's digest is printed into the chat.
+    // The console is a platform too: its member's digest, answers to their questions and questions for them as an expert are printed into the chat.
+    app.services.publishers.register(adapter.publisher);
     jobs = startJobs(app, [{ name: 'console', messenger: adapter.messenger }, ...platforms]);
     const startUp = jobs.startUp();
     // A signal ends the chat after the current answer; the app closes below.

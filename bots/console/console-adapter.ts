@@ -10,16 +10,16 @@
  */
 import { once } from 'node:events';
 import { tmpdir, userInfo } from 'node:os';
-import { createInterface, type Interface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import { DEFAULT_LANGUAGE, memberLanguageFromLocale } from '../../core/library/language.ts';
 import type { Incoming } from '../../core/model/incoming.ts';
 import { paragraph, reply, text } from '../../core/model/reply-builders.ts';
 import type { Button, Reply } from '../../core/model/reply.ts';
-import { PlatformError } from '../../core/delivery/platform-error.ts';
-import { sendParts } from '../../core/delivery/send-parts.ts';
 import type { Logger, Messenger, TranslationParams, Translator } from '../../core/ports.ts';
+import type { Publisher } from '../../core/questions/question-ports.ts';
 import type { Router } from '../../core/router/router.ts';
 import { saveConsoleAttachment } from './console-files.ts';
+import { ConsoleMessenger, ConsolePublisher, type ConsoleMark, type ConsoleScreen } from './console-publisher.ts';
 import { toIncoming, type ConsoleInboundState } from './inbound.ts';
 import { renderConsoleReply, sanitizeConsoleText } from './render.ts';
 
@@ -47,6 +47,8 @@ export interface ConsoleAdapter {
   stop(): void;
   /** Unprompted messages (the weekly digest) for the one member at the terminal, printed into the chat. */
   readonly messenger: Messenger;
+  /** Questions and answers for the member at the terminal (an answer from another platform, a routed question), printed into the chat. */
+  readonly publisher: Publisher;
 }
 
 // Used only without a translator (tests); the same words as locales/en.json.
@@ -58,26 +60,24 @@ const ENGLISH: Record<string, string> = {
   'examples.query': 'violence',
   'errors.internal': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'console.fileSaved': 'File saved: {{path}}',
+  'console.arrived': 'A message for you',
+  'console.updated': 'A message above, updated',
+  'console.withdrawn': 'A message above was withdrawn.',
 };
 
 export function createConsoleAdapter(config: ConsoleConfig): ConsoleAdapter {
   const session = new ConsoleSession(config);
-  const messenger: Messenger = {
-    platform: 'console',
-    async send(_target, message, progress) {
-      // Not "unreachable": the member comes back with the next session, and the digest is tried again then.
-      if (session.isStopped()) throw new PlatformError('console', 'NETWORK', 'the console chat has ended');
-      await sendParts([message], async (part) => session.deliver(part), progress);
-    },
-  };
-  return { run: () => session.run(), stop: () => session.stop(), messenger };
+  const publisher = new ConsolePublisher(session);
+  return { run: () => session.run(), stop: () => session.stop(), messenger: new ConsoleMessenger(publisher), publisher };
 }
 
-class ConsoleSession {
+class ConsoleSession implements ConsoleScreen {
   private state: ConsoleInboundState;
   private readline: Interface | undefined;
   private stopped = false;
   private buttonsHintShown = false;
+  /** A typed line is being answered: its answer brings the prompt back. */
+  private answering = false;
   /** The prompt's and hints' language: the platform locale, then whatever the last answer was written in. */
   private language: string;
 
@@ -125,10 +125,32 @@ class ConsoleSession {
     return this.stopped;
   }
 
-  /** A message nobody typed for just now: printed, then the prompt again. */
-  deliver(message: Reply): void {
-    this.config.output.write(`${this.render(message, 1)}\n\n`);
-    if (this.config.interactive) this.readline?.prompt();
+  /**
+   * A message nobody typed for just now: marked, printed above the prompt
+   * (what the member was typing stays), and its buttons are the ones a
+   * number or a name presses now — the newest on screen.
+   */
+  deliver(message: Reply, mark: ConsoleMark): void {
+    const head = this.dim(`── ${this.t(`console.${mark}`, {}, message.language)} ──`);
+    this.printAbovePrompt(`${head}\n${this.render(message, 1)}\n\n`);
+    const buttons = message.buttons.flat();
+    if (buttons.length > 0) this.state = { ...this.state, shownButtons: buttons, buttonNumberStart: 1 };
+  }
+
+  withdrawn(): void {
+    this.printAbovePrompt(`${this.dim(`── ${this.t('console.withdrawn')} ──`)}\n\n`);
+  }
+
+  private printAbovePrompt(printed: string): void {
+    const { output, interactive } = this.config;
+    const prompting = interactive && this.readline !== undefined && !this.answering && !this.stopped;
+    if (prompting) {
+      // The prompt and what is typed after it give way; prompt(true) writes them again below.
+      clearLine(output, 0);
+      cursorTo(output, 0);
+    }
+    output.write(printed);
+    if (prompting) this.readline!.prompt(true);
   }
 
   private greet(readline: Interface): void {
@@ -145,7 +167,12 @@ class ConsoleSession {
     const incoming = toIncoming(line, this.state);
     if (incoming) {
       this.state = { ...this.state, sequence: this.state.sequence + 1 };
-      this.show(await this.answer(incoming));
+      this.answering = true;
+      try {
+        this.show(await this.answer(incoming));
+      } finally {
+        this.answering = false;
+      }
     }
     if (this.config.interactive && !this.stopped) {
       this.readline?.setPrompt(`${this.t('console.prompt')}> `);
@@ -194,9 +221,9 @@ class ConsoleSession {
     }
   }
 
-  private t(key: string, params: TranslationParams = {}): string {
+  private t(key: string, params: TranslationParams = {}, language = this.language): string {
     const translator = this.config.translator;
-    if (translator) return translator.t(this.language, key, params);
+    if (translator) return translator.t(language, key, params);
     const template = ENGLISH[key] ?? key;
     return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
   }

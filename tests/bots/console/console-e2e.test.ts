@@ -267,6 +267,37 @@ describe('the console adapter loop', () => {
     expect(printed).toContain(`${translator.t('ro', 'console.prompt')}> `);
   });
 
+  it('prints an unprompted message above the prompt, marked, with its buttons the ones a number presses; after the chat, nothing', async () => {
+    incoming.length = 0;
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+    const router = scriptedRouter(async () => [reply([paragraph(text('Accepted.'))])]);
+    const adapter = createConsoleAdapter({ router, input, output, interactive: true, color: false, locale: 'en', translator: createTranslator() });
+    const done = adapter.run();
+    input.write('half-typed');
+    const answer = reply([paragraph(text('Q7K2P has an answer'))], { buttons: [[{ actionId: 'qa', label: 'Accept this answer', value: 'accept:Q7K2P:1' }]] });
+    const posted = await adapter.publisher.post({ conversationId: 'local' }, answer);
+    input.write('\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Pressed after an answer with no buttons of its own: the message's button is the one on screen.
+    await adapter.publisher.post({ conversationId: 'local' }, answer);
+    input.write('1\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await adapter.publisher.edit(posted, reply([paragraph(text('Q7K2P has an answer, accepted'))]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    adapter.stop();
+    await done;
+    // The line being typed gives way (erase line, column 1) and comes back after the message.
+    const arrived = printed.indexOf('\x1b[2K\x1b[1G── A message for you ──\nQ7K2P has an answer\n[1] Accept this answer\n\n');
+    expect(arrived).toBeGreaterThan(printed.indexOf('half-typed'));
+    expect(printed.indexOf('you> half-typed', arrived)).toBeGreaterThan(arrived);
+    expect(printed).toContain('── A message above, updated ──\nQ7K2P has an answer, accepted\n\n');
+    expect(incoming.map((item) => item.content)).toEqual([{ kind: 'text', text: 'half-typed' }, { kind: 'action', actionId: 'qa', value: 'accept:Q7K2P:1' }]);
+    await expect(adapter.publisher.remove(posted)).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+
   it('survives a router that throws and keeps answering', async () => {
     const router = scriptedRouter(async (item) => {
       if (item.content.kind === 'text' && item.content.text === 'boom') throw new Error('boom');
