@@ -20,6 +20,8 @@ import { PENDING_INPUT_MAX_AGE_MS } from './onboarding.ts';
 const ANSWER_STEP = 'answer:';
 /** Discord has slash commands only: a plain DM never reaches the bot, so the Answer button opens a form (or names the command) there. */
 const WITHOUT_PLAIN_MESSAGES: ReadonlySet<string> = new Set(['discord']);
+/** Where a plain reply to a question's message in a group is an answer (a Telegram reply, a Slack thread reply). */
+const REPLIES_ANSWER: ReadonlySet<string> = new Set(['telegram', 'slack']);
 
 export const answerCommand: CommandSpec<{ id: string; text: string }> = {
   name: 'answer',
@@ -72,7 +74,9 @@ export const questionAction: ActionSpec = {
       return reply([paragraph(text(context.t('answer.typeIt', { id: question.id, command })))], { private: true });
     }
     // Elsewhere the command it names, or a form where the platform shows one (a Discord modal): the same /answer.
-    const howTo = reply([paragraph(text(context.t('answer.howTo', { id: question.id, command })))], { private: true });
+    const { platform, conversation } = context.incoming;
+    const key = conversation.kind === 'group' && REPLIES_ANSWER.has(platform) ? 'answer.howToOrReply' : 'answer.howTo';
+    const howTo = reply([paragraph(text(context.t(key, { id: question.id, command })))], { private: true });
     return { ...howTo, form: { title: context.t('answer.formTitle', { id: question.id }), label: context.t('answer.formLabel'), maxLength: ANSWER_MAX, command: 'answer', args: question.id } };
   },
 };

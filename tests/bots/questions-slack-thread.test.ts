@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCoreHarness, type CoreHarness } from '../support/core-harness.ts';
 import { askInTelegramGroup, joinAs, TELEGRAM_ASKER, TELEGRAM_GROUP } from '../support/question-fixtures.ts';
 import { startSlackHarness, threadReplyEvent, type SlackHarness } from '../support/slack-harness.ts';
-import { said } from '../support/slack-members.ts';
+import { pressOn, said } from '../support/slack-members.ts';
 import { startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.ts';
 
 let core: CoreHarness | undefined;
@@ -37,7 +37,7 @@ describe('Slack: a reply in the thread of a posted question is an answer', () =>
     await joinAs(core, 'slack', PEER, 'Goran');
     const inChannel = slack.fake.waitForCall('chat.postMessage', (call) => call.params.channel === QA_CHANNEL && said(/Question Q/)(call));
     const { id } = await askInTelegramGroup(telegram, 600, 'How do we find foster families for teenagers?');
-    await inChannel;
+    const question = await inChannel;
     // The thread is the one Slack starts under the question's message: its ts, as kept with the post.
     const threadTs = await vi.waitFor(() => {
       const row = core!.db.sqlite.prepare("SELECT message_ids FROM question_posts WHERE platform = 'slack' AND kind = 'channel'").get() as { message_ids: string } | undefined;
@@ -45,6 +45,9 @@ describe('Slack: a reply in the thread of a posted question is an answer', () =>
       return JSON.parse(row.message_ids)[0] as string;
     });
     const fake = slack.fake;
+    // The Answer button in the channel says how: the command, or a reply in the thread.
+    const howTo = await pressOn(fake, question, 'Answer', /or simply reply to the question's message/, PEER);
+    expect(howTo.params.response_type).toBe('ephemeral');
 
     // Not answers: a reply in another thread, the bot's own message in the thread, a reply that mentions the app.
     await fake.sendEnvelope('events_api', threadReplyEvent(fake, { channel: QA_CHANNEL, threadTs: '1700000000.999999' }, 'Start with the regional foster care centre.', 'Ev0T0001', PEER));
