@@ -286,6 +286,7 @@ describe('the console adapter loop', () => {
     input.write('1\n');
     await new Promise((resolve) => setTimeout(resolve, 20));
     await adapter.publisher.edit(posted, reply([paragraph(text('Q7K2P has an answer, accepted'))]));
+    await adapter.publisher.remove(posted);
     await new Promise((resolve) => setTimeout(resolve, 50));
     adapter.stop();
     await done;
@@ -294,6 +295,7 @@ describe('the console adapter loop', () => {
     expect(arrived).toBeGreaterThan(printed.indexOf('half-typed'));
     expect(printed.indexOf('you> half-typed', arrived)).toBeGreaterThan(arrived);
     expect(printed).toContain('── A message above, updated ──\nQ7K2P has an answer, accepted\n\n');
+    expect(printed).toContain('── A message above was withdrawn. ──\n\n');
     expect(incoming.map((item) => item.content)).toEqual([{ kind: 'text', text: 'half-typed' }, { kind: 'action', actionId: 'qa', value: 'accept:Q7K2P:1' }]);
     await expect(adapter.publisher.remove(posted)).rejects.toMatchObject({ code: 'NETWORK' });
   });
