@@ -101,6 +101,18 @@ export function fromThreadReply(event: SlackMessageEvent, eventId: string, botUs
   };
 }
 
+/** A submitted cphub modal (see slack-form.ts): the form's command, with the typed text after its arguments. */
+export function fromFormSubmission(user: string, submitted: { command: string; args: string; channel: string; typed: string }, eventId: string, locale?: string): Incoming {
+  return {
+    eventId,
+    platform: 'slack',
+    commandPrefix: COMMAND_PREFIX,
+    sender: { id: user, ...(locale ? { locale } : {}) },
+    conversation: conversationOf(submitted.channel),
+    content: { kind: 'command', name: submitted.command, args: `${submitted.args} ${submitted.typed.trim()}`.trim() },
+  };
+}
+
 export async function fromButton(body: SlackButtonBody, eventId: string, buttons: ButtonLookup, locale?: string): Promise<Incoming | undefined> {
   const action = body.actions[0];
   if (!action || action.type !== 'button') return undefined;

@@ -41,3 +41,15 @@ export const BUTTON_VALUE_MAX = 2000;
  * https://api.slack.com/methods/chat.postMessage
  */
 export const MESSAGE_TEXT_MAX = 40_000;
+
+/** Modal `title`, `submit` and `close`: plain_text of up to 24 characters. https://api.slack.com/reference/surfaces/views#modal */
+export const MODAL_TEXT_MAX = 24;
+
+/** Modal `private_metadata`: up to 3000 characters. https://api.slack.com/reference/surfaces/views#modal */
+export const PRIVATE_METADATA_MAX = 3000;
+
+/** Input block `label`: plain_text of up to 2000 characters. https://api.slack.com/reference/block-kit/blocks#input */
+export const INPUT_LABEL_MAX = 2000;
+
+/** plain_text_input `max_length`: up to 3000. https://api.slack.com/reference/block-kit/block-elements#input */
+export const PLAIN_TEXT_INPUT_MAX = 3000;

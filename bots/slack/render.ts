@@ -249,12 +249,17 @@ const GRAPHEME_SLACK = 32;
 
 /** One line, at most BUTTON_TEXT_MAX characters, cut between graphemes with "…". */
 function buttonText(label: string): string {
-  const line = toSlackPlainText(oneLine(label).trim());
+  return shortPlainText(label, BUTTON_TEXT_MAX);
+}
+
+/** One line of plain_text, at most `max` characters, cut between graphemes with "…" (button texts, modal titles). */
+export function shortPlainText(value: string, max: number): string {
+  const line = toSlackPlainText(oneLine(value).trim());
   if (line === '') return PLACEHOLDER;
-  if (line.length <= BUTTON_TEXT_MAX) return line;
+  if (line.length <= max) return line;
   let kept = '';
-  for (const { segment } of GRAPHEMES.segment(line.slice(0, BUTTON_TEXT_MAX + GRAPHEME_SLACK))) {
-    if (kept.length + segment.length > BUTTON_TEXT_MAX - 1) break;
+  for (const { segment } of GRAPHEMES.segment(line.slice(0, max + GRAPHEME_SLACK))) {
+    if (kept.length + segment.length > max - 1) break;
     kept += segment;
   }
   return `${kept.trimEnd()}…`;

@@ -16,13 +16,14 @@ import type { Incoming } from '../../core/model/incoming.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger, Translator } from '../../core/ports.ts';
 import type { Router } from '../../core/router/router.ts';
-import { fromButton, fromMessageEvent, fromSlashCommand, fromThreadReply, SLACK_COMMAND, type SlackButtonBody, type SlackMessageEvent } from './inbound.ts';
+import { fromButton, fromFormSubmission, fromMessageEvent, fromSlashCommand, fromThreadReply, SLACK_COMMAND, type SlackButtonBody, type SlackMessageEvent } from './inbound.ts';
 
 export { SLACK_COMMAND };
 import { BUTTON_VALUE_MAX } from './limits.ts';
 import { renderSlackMessages, type SlackMessage } from './render.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { homeView } from './home-view.ts';
+import { FORM_CALLBACK_ID, fromSlackModal, toSlackModal } from './slack-form.ts';
 import { toPlatformError } from './slack-errors.ts';
 import { SlackMessenger } from './slack-messenger.ts';
 import { SlackPublisher } from './slack-publisher.ts';
@@ -130,7 +131,19 @@ class SlackBot implements SlackAdapter {
       const id = `action:${press.trigger_id ?? press.container?.message_ts}`;
       this.later(id, async () => {
         const incoming = await fromButton(press, id, this.deps.buttons, await this.locales.of(press.user.id));
-        if (incoming) await this.respondAll(respond, await this.deps.router.handle(incoming), true, incoming.conversation.id);
+        if (!incoming) return;
+        const replies = await this.deps.router.handle(incoming);
+        if (!(await this.openForm(press.trigger_id, incoming, replies))) await this.respondAll(respond, replies, true, incoming.conversation.id);
+      });
+    });
+    this.app.view(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+      await ack();
+      const submitted = fromSlackModal(view);
+      if (!submitted) return;
+      const id = `view:${view.id}`;
+      this.later(id, async () => {
+        const incoming = fromFormSubmission(body.user.id, submitted, id, await this.locales.of(body.user.id));
+        await this.post(incoming, await this.deps.router.handle(incoming));
       });
     });
     this.app.event('app_mention', async ({ event, body }) => this.onMessage(event as SlackMessageEvent, body.event_id));
@@ -165,6 +178,25 @@ class SlackBot implements SlackAdapter {
       const incoming = fromThreadReply(event, `event:${eventId}`, botUserId, await this.locales.of(event.user!));
       if (incoming) await this.post(incoming, await this.deps.router.handle(incoming));
     });
+  }
+
+  /**
+   * A press answered with a form opens it as a modal (the trigger_id is
+   * good for 3 seconds after the press); false when there is no form, or
+   * Slack refused the modal (too late): then the reply's words go instead.
+   */
+  private async openForm(triggerId: string | undefined, incoming: Incoming, replies: Reply[]): Promise<boolean> {
+    const form = replies[0]?.form;
+    if (!form || !triggerId) return false;
+    const language = replies[0]!.language ?? (await this.languageOf(incoming.sender.id));
+    const buttons = { submit: this.deps.translator.t(language, 'forms.submit'), close: this.deps.translator.t(language, 'forms.cancel') };
+    try {
+      await this.app.client.views.open({ trigger_id: triggerId, view: toSlackModal(form, incoming.conversation.id, buttons) });
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ err: toPlatformError(error), platform: 'slack', eventId: incoming.eventId }, 'slack: could not open the form; its words go instead');
+      return false;
+    }
   }
 
   /** Queues the work; with an id, once: a redelivered event or envelope is skipped. */

@@ -144,3 +144,35 @@ export function threadReplyEvent(fake: FakeSlack, where: { channel: string; thre
     { ...event, user, channel: where.channel, text, ts, event_ts: ts, thread_ts: where.threadTs, parent_user_id: fake.botUserId }
   ));
 }
+
+/**
+ * The submission of the modal `view` (as views.open was given it) with
+ * `typed` in its one text input, by `user`: a `view_submission` payload.
+ * DERIVED, no recording: shaped by Slack's reference, with the user and
+ * team of the recorded button press.
+ * https://api.slack.com/reference/interaction-payloads/views#view_submission
+ */
+export function viewSubmission(fake: FakeSlack, view: Record<string, any>, typed: string, user = MEMBER): Record<string, any> {
+  sequence += 1;
+  const press = buttonPress(fake, 'unused', 'unused', user);
+  const input = view.blocks[0];
+  return {
+    type: 'view_submission',
+    team: press.team,
+    user: press.user,
+    api_app_id: fake.appId,
+    token: press.token,
+    trigger_id: `10215325802133.3901254001572.v${sequence}`,
+    view: {
+      ...view,
+      id: `V00FAKE${String(sequence).padStart(4, '0')}`,
+      team_id: fake.teamId,
+      app_id: fake.appId,
+      bot_id: fake.botId,
+      hash: `${Date.now()}.fakehash`,
+      state: { values: { [input.block_id]: { [input.element.action_id]: { type: 'plain_text_input', value: typed } } } },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}
