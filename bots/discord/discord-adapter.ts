@@ -4,7 +4,8 @@
  * slash commands and buttons arrive as interactions, which need no
  * privileged Message Content intent. Every interaction is acknowledged
  * before core touches the database — Discord gives 3 seconds — and the
- * answer then edits the deferred reply.
+ * answer then edits the deferred reply; only a press that may open a form
+ * (a modal, which must be the first response) is answered by core first.
  */
 import { Client, Events, GatewayIntentBits, MessageFlags, type ButtonInteraction, type Interaction } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';

@@ -7,6 +7,7 @@
  * under the question in the Telegram group and to the asker there.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Incoming } from '../../core/model/incoming.ts';
 import { createCoreHarness, type CoreHarness } from '../support/core-harness.ts';
 import { buttonPress, DM_USER_ID, modalSubmit, startDiscordHarness, type DiscordHarness } from '../support/discord-harness.ts';
 import { answerTo as answerOnDiscord, buttonIn, ORIGINAL } from '../support/discord-members.ts';
@@ -26,9 +27,12 @@ afterEach(async () => {
 const CALLBACK = /^\/interactions\/[^/]+\/[^/]+\/callback$/;
 
 /** Ana asks in the Telegram group; the question reaches Dr Vesna, an expert in alternative care, in her Discord DM. */
-async function questionForDiscordExpert(updateId: number) {
+async function questionForDiscordExpert(updateId: number, slowBy = 0) {
   core = createCoreHarness();
-  discord = await startDiscordHarness({ core });
+  const hub = core;
+  // Core as slow as `slowBy` for Discord (a busy database): the modal's deadline.
+  const router = { handle: async (incoming: Incoming) => (await new Promise((resolve) => setTimeout(resolve, slowBy)), hub.router.handle(incoming)) };
+  discord = await startDiscordHarness({ core, router });
   telegram = await startTelegramHarness({ core });
   const expert = await joinAs(core, 'discord', DM_USER_ID, 'Dr Vesna', 'expert');
   await core.services.experts.update(expert.id, { topics: ['alternative care'], languages: ['en'], countries: [] });
@@ -77,5 +81,12 @@ describe('Discord: Answer opens a modal; its submit is the answer', () => {
     const notFound = await answerOnDiscord(d, buttonPress(d.fake, buttonIn(expertCard, 'Answer'), 'MSG_DM_123', DM_USER_ID), new RegExp(`${id}`));
     expect(notFound.body.flags).toBe(64);
     expect(d.fake.requestsTo('POST', CALLBACK).map((request) => request.body.type)).not.toContain(9);
+  }, 30_000);
+
+  it('when core decides too late for a modal, the press is acknowledged and the words say how to answer', async () => {
+    const { d, id, expertCard } = await questionForDiscordExpert(720, 2500);
+    const howTo = await answerOnDiscord(d, buttonPress(d.fake, buttonIn(expertCard, 'Answer'), 'MSG_DM_123', DM_USER_ID), new RegExp(`Answer ${id} with /answer`));
+    expect(howTo.body.flags).toBe(64);
+    expect(d.fake.requestsTo('POST', CALLBACK).map((request) => request.body.type)).toEqual([6]);
   }, 30_000);
 });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createDiscordAdapter, type DiscordAdapter } from '../../bots/discord/discord-adapter.ts';
 import type { LibraryDocument } from '../../core/library/document.ts';
+import type { Router } from '../../core/router/router.ts';
 import { createCoreHarness, type CoreHarness } from './core-harness.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
 import { recordingLogger, type LogLine } from './recording-logger.ts';
@@ -18,7 +19,7 @@ export interface DiscordHarness {
 }
 
 export async function startDiscordHarness(
-  options: { documents?: LibraryDocument[]; manualStart?: boolean; token?: string; core?: CoreHarness } = {},
+  options: { documents?: LibraryDocument[]; manualStart?: boolean; token?: string; core?: CoreHarness; router?: Pick<Router, 'handle'> } = {},
 ): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
   // A shared core: two platforms' fakes talking to one hub (one person, two accounts).
@@ -26,7 +27,8 @@ export async function startDiscordHarness(
   const { logger, lines: logs } = recordingLogger();
   const adapter = createDiscordAdapter({
     config: { token: options.token ?? fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-    router: core.router,
+    // Another router in front of core's (a slow one: the modal's deadline).
+    router: options.router ?? core.router,
     chats: core.services.chats,
     ledger: core.services.ledger,
     buttons: core.services.buttons,
