@@ -1,7 +1,7 @@
 /** Maps between `documents` rows and core's `LibraryDocument`. */
 import { createHash } from 'node:crypto';
 import type { LibraryDocument } from '../core/library/document.ts';
-import { foldText } from '../core/search/fold.ts';
+import { foldLabel } from '../core/search/fold.ts';
 import type { documents } from './schema/documents.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -30,5 +30,5 @@ export function contentHash(document: LibraryDocument): string {
 }
 
 export function topicsKey(topics: string[]): string {
-  return `|${topics.map((topic) => foldText(topic).trim()).join('|')}|`;
+  return `|${topics.map((topic) => foldLabel(topic).trim()).join('|')}|`;
 }

@@ -8,11 +8,11 @@
  * Tokens are letters and digits only, so unicode61 keeps each one whole.
  */
 import type { LibraryDocument } from '../core/library/document.ts';
-import { foldedTokens } from '../core/search/fold.ts';
+import { foldedLabelTokens } from '../core/search/fold.ts';
 import type { SearchFilters } from '../core/search/parsed-query.ts';
 
 /** Free text (types, topics): folded like all search text, on both sides. */
-const compact = (value: string): string => foldedTokens(value).join('');
+const compact = (value: string): string => foldedLabelTokens(value).join('');
 /** Codes (languages, countries) are ASCII already: folding would turn "sh" into "s". */
 const code = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -23,7 +23,7 @@ export function facetText(document: LibraryDocument): string {
     ...(document.country ? [`fcountry${code(document.country)}`] : []),
     ...(document.type ? [`ftype${compact(document.type)}`] : []),
     ...(document.year !== null ? [`fyear${document.year}`] : []),
-    ...document.topics.flatMap((topic) => foldedTokens(topic).map((word) => `ftopic${word}`)),
+    ...document.topics.flatMap((topic) => foldedLabelTokens(topic).map((word) => `ftopic${word}`)),
   ];
   return tokens.join(' ');
 }
@@ -42,7 +42,7 @@ export function facetTerms(filters: SearchFilters): { terms: string[]; yearsInSq
   if (filters.countries.length) terms.push(anyOf(filters.countries.map((country) => `"fcountry${code(country)}"`)));
   if (filters.types.length) terms.push(anyOf(filters.types.map((type) => `"ftype${compact(type)}"*`)));
   for (const topic of filters.topics) {
-    terms.push(`(${foldedTokens(topic).map((word) => `"ftopic${word}"*`).join(' AND ')})`);
+    terms.push(`(${foldedLabelTokens(topic).map((word) => `"ftopic${word}"*`).join(' AND ')})`);
   }
   const years = filters.years;
   const yearsInSql = years !== undefined && years.to - years.from + 1 > MAX_YEAR_TERMS;

@@ -9,7 +9,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { LibraryDocument } from '../core/library/document.ts';
 import type { DocumentRepository } from '../core/ports.ts';
-import { foldText } from '../core/search/fold.ts';
+import { foldLabel, foldText } from '../core/search/fold.ts';
 import { contentHash, toLibraryDocument, topicsKey } from './document-rows.ts';
 import { libraryChanged } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -89,7 +89,9 @@ export class SqliteDocumentStore implements DocumentRepository {
     } else {
       seq = Number(this.statements.insert.run(values).lastInsertRowid);
     }
-    const meta = foldText([...document.topics, document.publisher].join(' | '));
+    // Folding the labels one by one gives the same text as folding them joined:
+    // nothing folds across the " | " between them.
+    const meta = [...document.topics, document.publisher].map(foldLabel).join(' | ');
     const { insertIndex } = this.statements;
     insertIndex.run(seq, foldText(document.title), foldText(document.summary), foldText(document.body), meta, facetText(document));
     return existing ? 'updated' : 'added';

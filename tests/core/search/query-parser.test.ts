@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../core/search/query-parser.ts';
-import { foldText } from '../../../core/search/fold.ts';
+import { foldLabel, foldText } from '../../../core/search/fold.ts';
 import { stem } from '../../../core/search/stem.ts';
 
 describe('folding', () => {
@@ -11,6 +11,21 @@ describe('folding', () => {
     ['Ђорђе', 'dorde'], ['ѓорѓи', 'gjorgji'], ['насилие', 'nasilie'], ['Жена', 'zena'], ['zhena', 'zena'],
   ])('%s → %s', (input, folded) => {
     expect(foldText(input)).toBe(folded);
+  });
+
+  it('folds long texts whose letters fold to several (đ → dj, ß → ss), and texts longer than any before', () => {
+    expect(foldText('đ'.repeat(5000) + 'ß'.repeat(5000))).toBe('d'.repeat(5000) + 'ss'.repeat(5000));
+    expect(foldText('Ž'.repeat(200_000))).toBe('z'.repeat(200_000));
+  });
+
+  it('keeps emoji, other scripts and broken text (a lone surrogate) as they are', () => {
+    expect(foldText('Deca 😀 中文')).toBe('deca 😀 中文');
+    expect(foldText('a\ud800b\udc00c')).toBe('a\ud800b\udc00c');
+  });
+
+  it('folds a label (topic, publisher) the same through its memo', () => {
+    expect(foldLabel('Zaštita djece')).toBe(foldText('Zaštita djece'));
+    expect(foldLabel('Zaštita djece')).toBe('zastita dece');
   });
 });
 
