@@ -65,7 +65,7 @@ function foldRare(char: string): string {
  * (almost all do), NONE when it folds to nothing (combining marks), MANY
  * when to several (đ → dj): the fold loop writes codes into a buffer and
  * decodes it once, instead of growing a string a letter at a time
- * (measured: about half the time on the generated library's text).
+ * (measured: 27 -> 13 us CPU a document of the generated library).
  */
 const NONE = -1;
 const MANY = -2;
@@ -87,6 +87,8 @@ function append(folded: string, used: number, remaining: number): number {
   return used + folded.length;
 }
 
+/** Up to this many letters, a plain string append (the decoder's call costs more on a word or a label). */
+const SHORT = 64;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The buffer as a string; a lone surrogate (broken text) is kept as it is, where the decoder would replace it. */
@@ -94,7 +96,7 @@ function decode(used: number, checkSurrogates: string | undefined): string {
   if (checkSurrogates === undefined || !LONE_SURROGATE.test(checkSurrogates)) return UTF16.decode(buffer.subarray(0, used));
   let out = '';
   for (let start = 0; start < used; start += 4096) {
-    out += String.fromCharCode(...buffer.subarray(start, Math.min(used, start + 4096)));
+    out += String.fromCharCode.apply(null, buffer.subarray(start, Math.min(used, start + 4096)) as unknown as number[]);
   }
   return out;
 }
@@ -103,6 +105,24 @@ function decode(used: number, checkSurrogates: string | undefined): string {
 export function foldText(input: string): string {
   // NFC first, so "s" + combining comma meets "ș" and "и" + breve meets "й".
   const text = input.normalize('NFC');
+  let out = text.length > SHORT ? foldLong(text) : foldShort(text);
+  // Five native replaceAll passes beat one regex with a callback.
+  for (const [digraph, letter] of DIGRAPH_LIST) out = out.replaceAll(digraph, letter);
+  return out;
+}
+
+function foldShort(text: string): string {
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < TABLE_END) out += TABLE[code]!;
+    else if (code >= 0xd800 && code <= 0xdfff) out += text[index]!; // halves of emoji and rare scripts
+    else out += foldRare(text[index]!);
+  }
+  return out;
+}
+
+function foldLong(text: string): string {
   reserve(text.length, 0);
   let used = 0;
   let surrogates = false;
@@ -119,10 +139,7 @@ export function foldText(input: string): string {
       used = append(foldRare(text[index]!), used, text.length - index);
     }
   }
-  let out = decode(used, surrogates ? text : undefined);
-  // Five native replaceAll passes beat one regex with a callback.
-  for (const [digraph, letter] of DIGRAPH_LIST) out = out.replaceAll(digraph, letter);
-  return out;
+  return decode(used, surrogates ? text : undefined);
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
