@@ -33,9 +33,9 @@ function migrationsBeforeSettings(): string {
 }
 
 describe('how the search index is written', () => {
-  it('a new database gathers index entries in 16 MB before writing a segment', () => {
+  it('a new database gathers index entries in 16 MB before writing a segment, and merges 8 segments at a time', () => {
     const db = openDatabase(':memory:');
-    expect(settings(db.sqlite)).toMatchObject({ hashsize: 16_000_000 });
+    expect(settings(db.sqlite)).toMatchObject({ hashsize: 16_000_000, automerge: 8 });
     db.close();
   });
 
@@ -49,7 +49,7 @@ describe('how the search index is written', () => {
     old.close();
 
     const db = openDatabase(path);
-    expect(settings(db.sqlite)).toMatchObject({ hashsize: 16_000_000 });
+    expect(settings(db.sqlite)).toMatchObject({ hashsize: 16_000_000, automerge: 8 });
     new SqliteDocumentStore(db).upsertAll([sampleDocument({ id: 'new', title: 'Foster care in families' })], NOW);
     const page = await new SqliteDocumentSearch(db).search({ query: parseQuery('foster'), preferredLanguage: 'en', offset: 0, limit: 10 });
     expect(page.hits.map((hit) => hit.document.id).sort()).toEqual(['new', 'old']);
