@@ -201,10 +201,13 @@ function printSize(result: SizeResult): void {
     `import   ${thousands(result.import.docsPerSecond)} docs/s (${result.import.seconds.toFixed(2)} s in upsertAll, ` +
       `slowest batch ${ms(result.import.slowestBatchMs)}); db file ${mb(result.import.dbBytes)} after checkpoint`,
   );
+  console.log(`         ${thousands(result.import.cpuDocsPerSecond)} docs/s of this process's CPU time (moves less with the machine's load than the wall clock)`);
   console.log(
     `search   ${search.count} timed, ranked by ${result.ranking}: p50 ${ms(search.p50)}  p95 ${ms(search.p95)}  p99 ${ms(search.p99)}  ` +
       `max ${ms(search.max)}  mean ${ms(search.mean)}`,
   );
+  const cpu = result.searchCpu;
+  console.log(`         CPU time: p50 ${ms(cpu.p50)}  p95 ${ms(cpu.p95)}  p99 ${ms(cpu.p99)}`);
   console.log(`memory   bench process peak RSS so far ${mb(result.maxRssBytes)}`);
   const slowest = [...result.queries].sort((a, b) => b.latency.p95 - a.latency.p95).slice(0, 5);
   console.log('slowest queries (by p95):');
