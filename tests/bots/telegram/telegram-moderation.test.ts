@@ -62,6 +62,29 @@ describe('Telegram: moderation', () => {
     await answerTo(h, privateMessage(204, '/search violence', { id: MEMBER_A }), /found/);
   });
 
+  it('the member is told of a suspension in their private chat, in their language; blocked (403), the decision stands and the moderator hears they were not told', async () => {
+    const h = (harness = await startTelegramHarness());
+    const { member } = await moderatorAndMember(h);
+    await answerTo(h, privateMessage(400, '/lang sq', { id: MEMBER_A }), /Tani e tutje/);
+
+    const done = await answerTo(h, replyInGroup(401, '/suspend'), /^Suspended:/);
+    expect(done.params.text).toContain(`Member ${MEMBER_A} (${shortId(member.id)}) was told in a private message.`);
+    const told = h.fake.calls.filter((call) => call.method === 'sendMessage' && call.params.chat_id === MEMBER_A && /pezulluar/.test(call.params.text));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.params.text).toContain('Anëtarësimi juaj në rrjet është pezulluar për momentin');
+    expect(told[0]!.params.text).toContain('kontaktoni moderatorët ose administratorët e rrjetit');
+    expect(told[0]!.params.text).toContain('/mydata');
+    expect(h.fake.calls.indexOf(told[0]!)).toBeLessThan(h.fake.calls.indexOf(done));
+
+    // The member blocks the bot: the next private message is refused.
+    h.fake.script('sendMessage', { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    const lifted = await answerTo(h, replyInGroup(402, '/unsuspend'), /is no longer suspended/);
+    expect(lifted.params.chat_id).toBe(GROUP);
+    expect(lifted.params.text).toContain(`Member ${MEMBER_A} (${shortId(member.id)}) could not be told: cphub cannot send them a private message`);
+    expect((await h.core.services.members.findById(member.id))?.status).toBe('active');
+    expect((await h.core.services.chats.find('telegram', String(MEMBER_A)))?.status).toBe('unreachable');
+  });
+
   it('a moderator makes a member an expert; the expert answers the steps by inline keyboard; /experts pages by its buttons', async () => {
     const h = (harness = await startTelegramHarness());
     const { member } = await moderatorAndMember(h);
