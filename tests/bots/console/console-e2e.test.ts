@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,17 @@ describe('cphub start, piped', () => {
     const data = JSON.parse(readFileSync(saved![1]!, 'utf8'));
     expect(data.member).toMatchObject({ displayName: 'Ana Petrović', country: 'RS', profession: 'social_work', topics: ['children on the move'] });
     expect(data.accounts).toEqual([expect.objectContaining({ platform: 'console', userId: 'local' })]);
+  }, TIMEOUT);
+
+  it('skipping the name leaves none: the operating-system login is not a name the member chose to show', async () => {
+    const fresh = freshDatabase();
+    const { code, stdout, stderr } = await runCli(fresh, ['/start', 'I agree', 'Skip', '/profile', '/mydata']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^Which name should other members see\? Send it/m);
+    expect(stdout).toMatch(/^Name: —$/m);
+    const data = JSON.parse(readFileSync(/^File saved: (.+\.json)$/m.exec(stdout)![1]!, 'utf8'));
+    expect(data.member.displayName).toBeNull();
+    expect(JSON.stringify(data)).not.toContain(`"${userInfo().username}"`);
   }, TIMEOUT);
 
   it('an administrator (CPHUB_ADMINS) keeps the last admin role, fills an expert profile by button names and is found in /experts', async () => {
