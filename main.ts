@@ -4,6 +4,7 @@
  */
 import { ConfigError, describeConfig, type Config } from './config.ts';
 import { createCoreRouter } from './core/commands/index.ts';
+import { ConsoleExportFiles, consoleFilesFolder } from './bots/console/console-files.ts';
 import { createDiscordAdapter } from './bots/discord/discord-adapter.ts';
 import { createSlackAdapter } from './bots/slack/slack-adapter.ts';
 import { createTelegramAdapter } from './bots/telegram/telegram-adapter.ts';
@@ -62,6 +63,8 @@ export function createApp(config: Readonly<Config>, options: AppOptions = {}): A
   const translator = createTranslator();
   const router = createCoreRouter({
     ...services, search, documents: store, translator, clock, logger, hubTimeZone: config.hubTimeZone, qaChannels: config.qaChannels,
+    // Whichever platform /forget comes from, the console's /mydata files of that member go too.
+    memberFiles: new ConsoleExportFiles(consoleFilesFolder(config.databasePath)),
     ...(config.digest ? { digestSchedule: config.digest } : {}),
   });
   logger.info(describeConfig(config), 'cphub started');

@@ -5,9 +5,9 @@
  * stdout is the chat; logs go to stderr as JSON (logger.ts) at `warn` unless
  * LOG_LEVEL says otherwise, so a piped session prints only the conversation.
  */
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createConsoleAdapter } from '../bots/console/console-adapter.ts';
+import { consoleFilesFolder } from '../bots/console/console-files.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { createApp, promoteConfiguredAdmins, seedSampleLibrary, startJobs, type App, type PlatformAdapter } from '../main.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
@@ -44,8 +44,7 @@ export async function runConsoleChat(config: Readonly<Config>, shared?: App, pla
       locale: config.consoleLocale,
       translator: app.translator,
       logger: app.logger,
-      // Beside the database: the member's own data stays where the rest of it is.
-      filesDir: join(dirname(config.databasePath), 'exports'),
+      filesDir: consoleFilesFolder(config.databasePath),
     });
     // The console is a platform too: its member's digest, answers to their questions and questions for them as an expert are printed into the chat.
     app.services.publishers.register(adapter.publisher);

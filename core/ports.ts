@@ -273,15 +273,24 @@ export interface PersonalData {
   /**
    * Erases the member, every linked account's settings, saved searches and
    * private chats, in one transaction, and notes in the audit log that an
-   * erasure happened (not whose). Returns how many accounts were erased.
+   * erasure happened (not whose). Returns the accounts erased.
    */
-  erase(platform: PlatformName, userId: string): Promise<{ accounts: number }>;
+  erase(platform: PlatformName, userId: string): Promise<{ accounts: Array<{ platform: PlatformName; userId: string }> }>;
   /**
    * Everything kept about the person behind this account, on every linked
    * account, as plain JSON-able data (/mydata). Nothing about anyone else:
    * who decided an approval or a role change is not named.
    */
   export(platform: PlatformName, userId: string): Promise<Record<string, unknown>>;
+}
+
+/**
+ * Copies of a member's data kept outside the database — the /mydata files
+ * the console writes beside it —, erased by /forget with the rest.
+ */
+export interface MemberFiles {
+  /** Deletes every such file of these accounts; resolves with how many went. */
+  erase(accounts: ReadonlyArray<{ platform: PlatformName; userId: string }>): Promise<number>;
 }
 
 export type TranslationParams = Record<string, string | number>;

@@ -25,7 +25,7 @@ export class SqlitePersonalData implements PersonalData {
     private readonly clock: Clock,
   ) {}
 
-  async erase(platform: PlatformName, userId: string): Promise<{ accounts: number }> {
+  async erase(platform: PlatformName, userId: string): Promise<{ accounts: Array<{ platform: PlatformName; userId: string }> }> {
     const at = this.clock.now().toISOString();
     return this.db.sqlite.transaction(() => {
       const accounts = this.linkedAccounts({ platform, userId });
@@ -34,7 +34,7 @@ export class SqlitePersonalData implements PersonalData {
       // member_accounts and expert_profiles go with the member (ON DELETE CASCADE).
       if (memberIds.length > 0) this.db.orm.delete(members).where(inArray(members.id, memberIds)).run();
       this.db.orm.insert(auditLog).values({ at, action: 'member.erased', subject: null, details: JSON.stringify({ accounts: accounts.length }) }).run();
-      return { accounts: accounts.length };
+      return { accounts: accounts.map((erased) => ({ platform: erased.platform as PlatformName, userId: erased.userId })) };
     })();
   }
 

@@ -34,7 +34,8 @@ const SPLIT_DIGRAPH_STEMS = [
  * Left as written: {{placeholders}} (whole, with their contents), URLs and
  * e-mail addresses, quoted example commands („/search nasilje lang:sq“),
  * /commands, search filter keywords with their value (lang:sq, year:),
- * and the product name.
+ * and the product's and the platforms' names (brand names: Telegram is
+ * Telegram in every script).
  */
 const PROTECTED = new RegExp(
   [
@@ -45,6 +46,7 @@ const PROTECTED = new RegExp(
     String.raw`(?<![\p{L}\p{N}])/[\p{L}\p{N}_-]+`,
     String.raw`\b(?:lang|type|country|year|topic):[^\s,;)]*`,
     String.raw`\bcphub\b`,
+    String.raw`\b(?:Telegram|Discord|Slack)\b`,
   ].join('|'),
   'giu',
 );

@@ -9,7 +9,7 @@
  * press a button that is not on screen yet.
  */
 import { once } from 'node:events';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import { DEFAULT_LANGUAGE, memberLanguageFromLocale } from '../../core/library/language.ts';
 import type { Incoming } from '../../core/model/incoming.ts';
@@ -34,7 +34,13 @@ export interface ConsoleConfig {
   locale: string | undefined;
   translator?: Translator;
   logger?: Logger;
-  /** Who is typing; defaults to the operating-system user. */
+  /**
+   * The name the platform shows for whoever is typing, as a Telegram first
+   * name is. None by default: the operating-system login (`root`, `jdoe`)
+   * is an account's handle, not a name the person chose to show the
+   * network, so the onboarding's name step starts empty and skipping it
+   * leaves no name — as anywhere a platform gives no name.
+   */
   displayName?: string;
   /** Where files a reply carries are written (the /mydata export); the system's temporary folder without it. */
   filesDir?: string;
@@ -87,7 +93,7 @@ class ConsoleSession implements ConsoleScreen {
       shownButtons: [],
       buttonNumberStart: 1,
       sequence: 0,
-      displayName: config.displayName ?? operatingSystemUser(),
+      ...(config.displayName ? { displayName: config.displayName } : {}),
       locale: config.locale,
     };
   }
@@ -230,14 +236,5 @@ class ConsoleSession implements ConsoleScreen {
 
   private dim(value: string): string {
     return this.config.color ? `\x1b[2m${value}\x1b[22m` : value;
-  }
-}
-
-function operatingSystemUser(): string | undefined {
-  try {
-    return userInfo().username;
-  } catch {
-    // No passwd entry (some containers): the chat works without a name.
-    return undefined;
   }
 }

@@ -10,11 +10,13 @@ import { sendToTarget } from '../../core/delivery/send-to-target.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { ChatDirectory, OutboundTarget, SendProgress } from '../../core/ports.ts';
 import type { PostedMessage, Publisher } from '../../core/questions/question-ports.ts';
+import { COMMAND_PREFIX } from './inbound.ts';
 import type { SlackMessage } from './render.ts';
 import { toPlatformError } from './slack-errors.ts';
 
 export class SlackPublisher implements Publisher {
   readonly platform = 'slack' as const;
+  readonly commandPrefix = COMMAND_PREFIX;
 
   constructor(
     private readonly client: webApi.WebClient,

@@ -1,6 +1,7 @@
 /**
  * `/forget`: after a confirmation, everything kept about the member is
- * erased on every linked account (see the PersonalData port). The question
+ * erased on every linked account (see the PersonalData port), and the
+ * files of it kept outside the database (the MemberFiles port). The question
  * and the answers are for the member alone.
  */
 import { paragraph, reply, text } from '../model/reply-builders.ts';
@@ -34,7 +35,9 @@ export const forgetAction: ActionSpec = {
     const { platform, sender } = context.incoming;
     // What they asked and answered is taken down where it was posted first: once erased, nothing says where it went.
     if (context.member) await changePosts(context.services, await context.services.questions.postsByMember(context.member.id), () => 'remove');
-    await context.services.personalData.erase(platform, sender.id);
+    const { accounts } = await context.services.personalData.erase(platform, sender.id);
+    // And the copies outside the database: a /mydata file the console wrote holds it all.
+    await context.services.memberFiles?.erase(accounts);
     // Said in the language the member had: their setting is gone with the rest.
     return reply([paragraph(text(t('forget.done', { start: context.command('start') })))], { private: true });
   },

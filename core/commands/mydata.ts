@@ -8,6 +8,9 @@ import { paragraph, reply, text } from '../model/reply-builders.ts';
 import { ok, type CommandSpec } from '../router/command.ts';
 import { UserError } from '../router/user-error.ts';
 
+/** How the file's name starts (`cphub-mydata-2026-03-14.json`): what the console's /forget looks for. */
+export const MYDATA_FILE_PREFIX = 'cphub-mydata-';
+
 export const mydataCommand: CommandSpec<null> = {
   name: 'mydata',
   descriptionKey: 'help.commands.mydata',
@@ -17,7 +20,7 @@ export const mydataCommand: CommandSpec<null> = {
     if (incoming.conversation.kind !== 'private') throw new UserError('mydata.privateOnly', { command: context.command('mydata') });
     const data = await services.personalData.export(incoming.platform, incoming.sender.id);
     const day = services.clock.now().toISOString().slice(0, 10);
-    const attachment = { filename: `cphub-mydata-${day}.json`, mimeType: 'application/json', content: `${JSON.stringify(data, null, 2)}\n` };
+    const attachment = { filename: `${MYDATA_FILE_PREFIX}${day}.json`, mimeType: 'application/json', content: `${JSON.stringify(data, null, 2)}\n` };
     return reply([paragraph(text(t('mydata.sent', { file: attachment.filename, forget: context.command('forget') })))], { private: true, attachments: [attachment] });
   },
 };

@@ -1,10 +1,13 @@
 /**
  * `/pending`: in approved membership, newcomers wait for a moderator. The
  * list shows each with Approve / Decline; the decision is audited with the
- * moderator's member id. A declined newcomer's consent and accounts are
- * erased (they may ask again with /start).
+ * moderator's member id. An approved newcomer is told in a private message
+ * (core/members/tell-member.ts). A declined newcomer's consent and accounts
+ * are erased (they may ask again with /start); nothing is sent to them, as
+ * nothing about them is kept.
  */
 import { shortId } from '../members/member-reference.ts';
+import { tellMemberText, toldLine } from '../members/tell-member.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button } from '../model/reply.ts';
 import { ok, type ActionSpec, type CommandSpec } from '../router/command.ts';
@@ -46,6 +49,11 @@ export const decideAction: ActionSpec = {
     const approve = decision === 'approve';
     const decided = await context.services.members.decide(memberId, approve, context.member!.id);
     const key = !decided ? 'pending.already' : approve ? 'pending.approved' : 'pending.declined';
-    return reply([paragraph(text(context.t(key, { id: shortId(memberId) })))], { private: true });
+    const blocks = [paragraph(text(context.t(key, { id: shortId(memberId) })))];
+    if (decided && approve) {
+      const told = await tellMemberText(context.services, memberId, 'notify.approved', (voice) => ({ ask: voice.command('ask'), experts: voice.command('experts'), profile: voice.command('profile') }));
+      blocks.push(paragraph(text(toldLine(context, told, shortId(memberId)))));
+    }
+    return reply(blocks, { private: true });
   },
 };

@@ -9,10 +9,10 @@ import { describeExpertField, EXPERT_FIELDS } from '../members/expert-steps.ts';
 import { describeField, PROFILE_ACTION } from '../members/profile-steps.ts';
 import { shortId } from '../members/member-reference.ts';
 import { code, paragraph, reply, text } from '../model/reply-builders.ts';
+import type { PlatformName } from '../model/incoming.ts';
 import type { Block, Button, Field, Reply } from '../model/reply.ts';
 import type { CommandContext } from '../router/command.ts';
 
-const PLATFORM_NAMES: Record<string, string> = { telegram: 'Telegram', discord: 'Discord', slack: 'Slack', console: 'Console' };
 const EDIT_BUTTONS_PER_ROW = 3;
 
 export async function profileView(context: CommandContext, before: Block[] = []): Promise<Reply> {
@@ -26,7 +26,7 @@ export async function profileView(context: CommandContext, before: Block[] = [])
     // What a moderator needs to name this member (/role, /suspend), should the member ask them.
     { label: t('profile.memberId'), value: [code(shortId(member.id))] },
     { label: t('profile.consented'), value: [text(date)] },
-    { label: t('profile.accounts'), value: [text(accounts.map((account) => `${PLATFORM_NAMES[account.platform] ?? account.platform} (${account.userId})`).join(', '))] },
+    { label: t('profile.accounts'), value: [text(accounts.map((account) => accountLabel(context, account)).join(', '))] },
   ];
   const edits: Button[] = PROFILE_FIELDS.map((field) => ({
     actionId: PROFILE_ACTION,
@@ -37,6 +37,17 @@ export async function profileView(context: CommandContext, before: Block[] = [])
   for (let index = 0; index < edits.length; index += EDIT_BUTTONS_PER_ROW) buttons.push(edits.slice(index, index + EDIT_BUTTONS_PER_ROW));
   const hint = paragraph(text(t('profile.editHint', { example: context.command('profile', 'edit organisation …') })));
   return reply([...before, paragraph(text(t('profile.title'))), { kind: 'fields', fields }, hint, ...(await expertSection(context))], { private: true, buttons });
+}
+
+/**
+ * An account as the member reads it: the platform's name from the locale
+ * files (brand names stay as they are; the console is words to translate)
+ * and the account's id there — but the console's one account has no id
+ * worth showing (it is always `local`).
+ */
+function accountLabel(context: CommandContext, account: { platform: PlatformName; userId: string }): string {
+  const name = context.t(`profile.platforms.${account.platform}`);
+  return account.platform === 'console' ? name : `${name} (${account.userId})`;
 }
 
 /** The expert profile, for a member who has one (kept after the role is taken back, until /forget). */

@@ -3,11 +3,14 @@
  * role — member, expert, moderator, admin — within the moderation rules
  * (core/members/moderation-rules.ts). The member is named as
  * core/members/member-reference.ts describes; the change is audited with
- * who decided, and the last administrator keeps the role.
+ * who decided, and the last administrator keeps the role. The member is
+ * told in a private message (core/members/tell-member.ts).
  */
 import { findReferencedMember, memberLabel } from '../members/member-reference.ts';
 import { resolveRole, roleRefusal, ROLES, type Role } from '../members/moderation-rules.ts';
+import { tellMember, toldLine, type Voice } from '../members/tell-member.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
+import type { Reply } from '../model/reply.ts';
 import { fail, ok, type CommandContext, type CommandSpec } from '../router/command.ts';
 import { requireRole } from '../router/require-role.ts';
 import { UserError } from '../router/user-error.ts';
@@ -39,9 +42,21 @@ export const roleCommand: CommandSpec<string[]> = {
     if (result === 'last-admin') throw new UserError('role.lastAdmin', params);
     const blocks = [paragraph(text(context.t('role.changed', params)))];
     if (role === 'expert') blocks.push(paragraph(text(context.t('role.expertHint', { command: context.command('expert') }))));
+    // An administrator changing their own role knows it already.
+    if (target.id !== actor.id) {
+      const told = await tellMember(context.services, target.id, (voice) => roleNotice(voice, role));
+      blocks.push(paragraph(text(toldLine(context, told, params.member))));
+    }
     return reply(blocks, { private: true });
   },
 };
+
+/** What the member reads of their new role, in their language. */
+function roleNotice(voice: Voice, role: Role): Reply {
+  const blocks = [paragraph(text(voice.t('notify.role', { role: voice.t(`profile.roles.${role}`) })))];
+  if (role === 'expert') blocks.push(paragraph(text(voice.t('notify.expertHint', { command: voice.command('expert') }))));
+  return reply(blocks, { private: true });
+}
 
 /** The role is the last word, or the first (`/role expert telegram:123`); the other word names the member. */
 function roleAndReference(context: CommandContext, words: string[]): { role: Role; reference?: string } {

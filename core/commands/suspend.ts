@@ -2,12 +2,14 @@
  * `/suspend <member>` and `/unsuspend <member>`, for moderators and
  * administrators: a suspended member's messages are ignored on every linked
  * account (the router does that), except what they need to see and erase
- * their data. Both are audited with who decided; the rules are in
+ * their data. Both are audited with who decided, and the member is told
+ * in a private message (core/members/tell-member.ts); the rules are in
  * core/members/moderation-rules.ts, the ways to name a member in
  * core/members/member-reference.ts.
  */
 import { findReferencedMember, memberLabel } from '../members/member-reference.ts';
 import { suspendRefusal, unsuspendRefusal } from '../members/moderation-rules.ts';
+import { tellMemberText, toldLine } from '../members/tell-member.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Member } from '../ports.ts';
 import { fail, ok, type CommandSpec } from '../router/command.ts';
@@ -36,7 +38,9 @@ function statusCommand(name: string, status: 'active' | 'suspended', refusal: (a
       if (result === 'unchanged') throw new UserError(suspending ? 'suspend.already' : 'suspend.notSuspended', { member });
       if (result === 'not-found') throw new UserError('members.notFound', { reference: member, example: 'telegram:123456789' });
       const done = context.t(suspending ? 'suspend.done' : 'suspend.lifted', { member, unsuspend: context.command('unsuspend') });
-      return reply([paragraph(text(done))], { private: true });
+      // The suspension stands whether or not the member can be told; the moderator learns which.
+      const told = await tellMemberText(context.services, target.id, suspending ? 'notify.suspended' : 'notify.unsuspended', (voice) => ({ mydata: voice.command('mydata'), forget: voice.command('forget') }));
+      return reply([paragraph(text(done)), paragraph(text(toldLine(context, told, member)))], { private: true });
     },
   };
 }

@@ -140,6 +140,8 @@ export interface PostedMessage {
  */
 export interface Publisher {
   readonly platform: PlatformName;
+  /** How commands are typed there, when it is not `/name` (Slack: `/hub name`): a message names them so. */
+  readonly commandPrefix?: string;
   post(target: OutboundTarget, reply: Reply, replyTo?: string): Promise<PostedMessage>;
   /** Replaces the first message's content (the rest, if any, are deleted). */
   edit(message: PostedMessage, reply: Reply): Promise<void>;

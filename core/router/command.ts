@@ -2,7 +2,7 @@
 import type { Incoming } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
 import type {
-  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, ExpertProfiles, Member, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
+  AccountLinks, AccountSettings, AuditLog, ChatDirectory, Clock, ExpertProfiles, Member, MemberFiles, Members, PendingInputs, PersonalData, DocumentRepository, DocumentSearch, Logger, SearchSessions, TranslationParams, Translator,
 } from '../ports.ts';
 import type { PlatformName } from '../model/incoming.ts';
 import type { Publishers, QuestionStore } from '../questions/question-ports.ts';
@@ -20,6 +20,8 @@ export interface CoreServices {
   members: Members;
   experts: ExpertProfiles;
   personalData: PersonalData;
+  /** Files of a member's data outside the database (the console's /mydata files), erased with the member. */
+  memberFiles?: MemberFiles;
   pendingInputs: PendingInputs;
   audit: AuditLog;
   links: AccountLinks;

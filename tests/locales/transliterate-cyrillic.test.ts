@@ -34,6 +34,10 @@ describe('toSerbianCyrillic', () => {
     );
   });
 
+  it('leaves the platforms\' brand names in Latin, and translates the console', () => {
+    expect(toSerbianCyrillic('Telegram, Discord, Slack, Lokalna konzola')).toBe('Telegram, Discord, Slack, Локална конзола');
+  });
+
   it('transliterates a whole resource tree, keys untouched', () => {
     expect(transliterateResource({ a: 'da', b: { c_few: 'ne' } })).toEqual({ a: 'да', b: { c_few: 'не' } });
   });

@@ -36,6 +36,8 @@ export interface HarnessOptions {
   search?: (sqlite: DocumentSearch, store: SqliteDocumentStore) => DocumentSearch;
   /** Where every question is also posted (CPHUB_QA_CHANNELS). */
   qaChannels?: ReadonlyArray<{ platform: PlatformName; conversationId: string }>;
+  /** CPHUB_MEMBERSHIP: `approved` makes newcomers wait for a moderator. */
+  membership?: 'open' | 'approved';
 }
 
 export function createCoreHarness(
@@ -45,7 +47,7 @@ export function createCoreHarness(
 ): CoreHarness {
   const db = openDatabase(':memory:');
   const clock = options.clock ?? { now: () => FIXED_NOW };
-  const services = createSqliteServices(db, clock, { searchLimits, admins: [{ platform: 'console', userId: 'admin' }] });
+  const services = createSqliteServices(db, clock, { searchLimits, admins: [{ platform: 'console', userId: 'admin' }], ...(options.membership ? { membership: options.membership } : {}) });
   const store = services.store;
   store.upsertAll(documents, FIXED_NOW);
   const errors: unknown[] = [];

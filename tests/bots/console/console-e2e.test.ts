@@ -7,10 +7,11 @@
  * what a child process cannot show (order under a fast pipe, a crashing router).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../../bots/console/console-adapter.ts';
 import { createTranslator } from '../../../locales/translator.ts';
@@ -122,6 +123,33 @@ describe('cphub start, piped', () => {
     const data = JSON.parse(readFileSync(saved![1]!, 'utf8'));
     expect(data.member).toMatchObject({ displayName: 'Ana Petrović', country: 'RS', profession: 'social_work', topics: ['children on the move'] });
     expect(data.accounts).toEqual([expect.objectContaining({ platform: 'console', userId: 'local' })]);
+  }, TIMEOUT);
+
+  it('skipping the name leaves none: the operating-system login is not a name the member chose to show', async () => {
+    const fresh = freshDatabase();
+    const { code, stdout, stderr } = await runCli(fresh, ['/start', 'I agree', 'Skip', '/profile', '/mydata']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^Which name should other members see\? Send it/m);
+    expect(stdout).toMatch(/^Name: —$/m);
+    const data = JSON.parse(readFileSync(/^File saved: (.+\.json)$/m.exec(stdout)![1]!, 'utf8'));
+    expect(data.member.displayName).toBeNull();
+    expect(JSON.stringify(data)).not.toContain(`"${userInfo().username}"`);
+  }, TIMEOUT);
+
+  it('/forget deletes the /mydata file the console wrote, with everything else, and leaves files that are not cphub\'s', async () => {
+    const fresh = freshDatabase();
+    const exports = join(dirname(fresh), 'exports');
+    mkdirSync(exports);
+    writeFileSync(join(exports, 'notes.txt'), 'mine');
+    const { code, stdout, stderr } = await runCli(fresh, ['/start', 'I agree', 'Ana Petrović', '/mydata', '/forget', 'Erase my data']);
+    expect(code, stderr).toBe(0);
+    const saved = /^File saved: (.+\.json)$/m.exec(stdout)![1]!;
+    expect(stdout).toContain('Done: nothing about you is kept any more.');
+    expect(existsSync(saved)).toBe(false);
+    expect(readdirSync(exports)).toEqual(['notes.txt']);
+    const db = new Database(fresh, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 });
+    db.close();
   }, TIMEOUT);
 
   it('an administrator (CPHUB_ADMINS) keeps the last admin role, fills an expert profile by button names and is found in /experts', async () => {

@@ -33,7 +33,13 @@ describe('Discord: roles, experts and suspension', () => {
     const { admin, expert } = await adminAndMember(h);
     const changed = await answerTo(h, dmSlashCommand(h.fake, 'role', { member: { user: EXPERT }, role: 'expert' }), /now has the role expert/);
     expect(changed.body.flags).toBe(64);
+    expect(changed.body.embeds[0].description).toMatch(/\) was told in a private message\.$/);
     expect((await h.core.services.members.findById(expert.id))?.role).toBe('expert');
+    // The member hears of it in a DM the bot opens.
+    expect(h.fake.requestsTo('POST', '/users/@me/channels').map((request) => request.body)).toEqual([{ recipient_id: EXPERT }]);
+    const told = h.fake.requestsTo('POST', /^\/channels\/\d+\/messages$/).filter((request) => /Your role in the network is now: expert/.test(JSON.stringify(request.body)));
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]!.body)).toContain('Describe your expertise with /expert');
     const audit = h.core.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'role.changed' AND subject = ?").get(expert.id);
     expect(audit).toEqual({ details: JSON.stringify({ from: 'member', to: 'expert', by: admin.id }) });
 

@@ -35,6 +35,13 @@ describe('Slack: roles, experts and suspension', () => {
     const changed = await hubInDm(h.fake, MEMBER, `role <@${EXPERT}|bojan> expert`, /now has the role expert/);
     expect(changed.params.response_type).toBe('ephemeral');
     expect(JSON.stringify(changed.params)).toContain('/hub expert');
+    expect(JSON.stringify(changed.params)).toContain(`Bojan Other (${shortId(expert.id)}) was told in a private message.`);
+    // The member reads it in their DM with the app, the command as Slack has it typed.
+    expect(h.fake.callsTo('conversations.open').map((call) => call.params.users)).toEqual([EXPERT]);
+    const told = h.fake.callsTo('chat.postMessage').filter((call) => /Your role in the network is now: expert/.test(JSON.stringify(call.params)));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.params.channel).toMatch(/^D/);
+    expect(JSON.stringify(told[0]!.params)).toContain('Describe your expertise with /hub expert');
     expect((await h.core.services.members.findById(expert.id))?.role).toBe('expert');
     const audit = h.core.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'role.changed' AND subject = ?").get(expert.id);
     expect(audit).toEqual({ details: JSON.stringify({ from: 'member', to: 'expert', by: admin.id }) });

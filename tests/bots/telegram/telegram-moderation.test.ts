@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortId } from '../../../core/members/member-reference.ts';
 import { privateMessage, startTelegramHarness, telegramFixture, type TelegramHarness } from '../../support/telegram-harness.ts';
+import { createCoreHarness } from '../../support/core-harness.ts';
 import { handled } from '../../support/handled.ts';
 import { answerTo, join, press } from '../../support/telegram-members.ts';
 
@@ -60,6 +61,50 @@ describe('Telegram: moderation', () => {
     await answerTo(h, replyInGroup(203, '/unsuspend'), /is no longer suspended/);
     expect((await h.core.services.members.findById(member.id))?.status).toBe('active');
     await answerTo(h, privateMessage(204, '/search violence', { id: MEMBER_A }), /found/);
+  });
+
+  it('the member is told of a suspension in their private chat, in their language; blocked (403), the decision stands and the moderator hears they were not told', async () => {
+    const h = (harness = await startTelegramHarness());
+    const { member } = await moderatorAndMember(h);
+    await answerTo(h, privateMessage(400, '/lang sq', { id: MEMBER_A }), /Tani e tutje/);
+
+    const done = await answerTo(h, replyInGroup(401, '/suspend'), /^Suspended:/);
+    expect(done.params.text).toContain(`Member ${MEMBER_A} (${shortId(member.id)}) was told in a private message.`);
+    const told = h.fake.calls.filter((call) => call.method === 'sendMessage' && call.params.chat_id === MEMBER_A && /pezulluar/.test(call.params.text));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.params.text).toContain('Anëtarësimi juaj në rrjet është pezulluar për momentin');
+    expect(told[0]!.params.text).toContain('kontaktoni moderatorët ose administratorët e rrjetit');
+    expect(told[0]!.params.text).toContain('/mydata');
+    expect(h.fake.calls.indexOf(told[0]!)).toBeLessThan(h.fake.calls.indexOf(done));
+
+    // The member blocks the bot: the next private message is refused.
+    h.fake.script('sendMessage', { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    const lifted = await answerTo(h, replyInGroup(402, '/unsuspend'), /is no longer suspended/);
+    expect(lifted.params.chat_id).toBe(GROUP);
+    expect(lifted.params.text).toContain(`Member ${MEMBER_A} (${shortId(member.id)}) could not be told: cphub cannot send them a private message`);
+    expect((await h.core.services.members.findById(member.id))?.status).toBe('active');
+    expect((await h.core.services.chats.find('telegram', String(MEMBER_A)))?.status).toBe('unreachable');
+  });
+
+  it('an approved newcomer hears of it in their private chat, with the commands that are theirs now', async () => {
+    const h = (harness = await startTelegramHarness({ core: createCoreHarness([], {}, { membership: 'approved' }) }));
+    await join(h, MEMBER_B, 500);
+    const moderator = (await h.core.services.members.findByAccount('telegram', String(MEMBER_B)))!;
+    await h.core.services.members.decide(moderator.id, true, 'cli');
+    await h.core.services.members.setRole(moderator.id, 'moderator', 'cli');
+    await join(h, MEMBER_A, 510);
+    const newcomer = (await h.core.services.members.findByAccount('telegram', String(MEMBER_A)))!;
+    expect(newcomer.status).toBe('pending');
+
+    const list = await answerTo(h, privateMessage(520, '/pending', { id: MEMBER_B }), /1 newcomer waits/);
+    // A short private answer to a press is Telegram's notice over the chat.
+    const approved = await answerTo(h, press(521, MEMBER_B, list.params.reply_markup, `Approve: Member ${MEMBER_A}`), /is now a member/, 'answerCallbackQuery');
+    expect(approved.params.text).toContain(`${shortId(newcomer.id)} was told in a private message.`);
+    const told = h.fake.calls.filter((call) => call.method === 'sendMessage' && call.params.chat_id === MEMBER_A && /approved your membership/.test(call.params.text));
+    expect(told.map((call) => call.params.text)).toEqual([
+      'Welcome: a moderator approved your membership of the network. You can now ask questions (/ask), find experts (/experts) and see your profile (/profile).',
+    ]);
+    expect((await h.core.services.members.findById(newcomer.id))?.status).toBe('active');
   });
 
   it('a moderator makes a member an expert; the expert answers the steps by inline keyboard; /experts pages by its buttons', async () => {

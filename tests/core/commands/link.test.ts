@@ -98,6 +98,19 @@ describe('/link and /unlink', () => {
     expect(profile).toContain('Accounts: Telegram (42), Slack (U042)');
   });
 
+  it('/profile names the platforms in the member\'s language: brand names as they are, the console in words', async () => {
+    const { as } = hub();
+    await as('console', 'local').agree();
+    const code = codeIn(await as('console', 'local').send('link'))!;
+    await as('telegram', '42').send('link', code);
+    await as('telegram', '42').send('lang', 'sq');
+    expect(await as('telegram', '42').send('profile')).toContain('Llogaritë: Konsola lokale, Telegram (42)');
+    await as('telegram', '42').send('lang', 'sh-Cyrl');
+    expect(await as('telegram', '42').send('profile')).toContain('Налози: Локална конзола, Telegram (42)');
+    await as('telegram', '42').send('lang', 'hu');
+    expect(await as('telegram', '42').send('profile')).toContain('Fiókok: Helyi konzol, Telegram (42)');
+  });
+
   it('/unlink detaches this account (never the only one)', async () => {
     const { as, memberOf } = hub();
     await as('telegram', '42').agree();

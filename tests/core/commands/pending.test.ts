@@ -7,6 +7,8 @@ import type { Reply } from '../../../core/model/reply.ts';
 import { openDatabase } from '../../../db/open-database.ts';
 import { createSqliteServices } from '../../../db/sqlite-services.ts';
 import { createTranslator } from '../../../locales/translator.ts';
+import { shortId } from '../../../core/members/member-reference.ts';
+import { RecordingPublisher } from '../../support/recording-publisher.ts';
 
 /** Approved membership; telegram:1 is the configured administrator. */
 function hub() {
@@ -61,6 +63,30 @@ describe('approved membership', () => {
       { action: 'member.approved', subject: ana.id, details: JSON.stringify({ by: admin.id }) },
       { action: 'member.declined', subject: null, details: JSON.stringify({ by: admin.id }) },
     ]);
+  });
+
+  it('the approved newcomer is told in a private message in their language; one who cannot be reached is approved all the same', async () => {
+    const { agree, send, press, services, text } = hub();
+    const telegram = new RecordingPublisher('telegram');
+    services.publishers.register(telegram);
+    await agree('1');
+    await send('2', 'lang', 'ro');
+    await agree('2', 'Ana');
+    await agree('3', 'Bo');
+    const ana = (await services.members.findByAccount('telegram', '2'))!;
+    const bo = (await services.members.findByAccount('telegram', '3'))!;
+    expect(text(await press('1', `approve:${ana.id}`))).toContain(`${shortId(ana.id)} was told in a private message.`);
+    expect(telegram.to('2').map((post) => post.text)).toEqual([
+      'Bine ați venit: un moderator v-a aprobat calitatea de membru al rețelei. Acum puteți pune întrebări (/ask), găsi experți (/experts) și vedea profilul (/profile).',
+    ]);
+    expect(telegram.to('2')[0]!.reply.language).toBe('ro');
+
+    telegram.refusing.add('3');
+    expect(text(await press('1', `approve:${bo.id}`))).toContain(`${shortId(bo.id)} could not be told: cphub cannot send them a private message`);
+    expect((await services.members.findById(bo.id))?.status).toBe('active');
+    expect(telegram.to('3')).toEqual([]);
+    // Nothing goes to the moderator who decided.
+    expect(telegram.posts.filter((post) => post.target.conversationId === '1')).toEqual([]);
   });
 
   it('a member who is not a moderator can neither list nor press a decision', async () => {
