@@ -125,6 +125,13 @@ export interface OutboundTarget {
 export interface Messenger {
   readonly platform: PlatformName;
   send(target: OutboundTarget, reply: Reply, progress?: SendProgress): Promise<void>;
+  /**
+   * How many messages `reply` becomes here (split at the platform's length
+   * limit), where a platform paces messages to one chat: a fan-out starts
+   * the longer ones first, so the last second's sends are not all waiting
+   * for their own chat.
+   */
+  partsOf?(reply: Reply): number;
 }
 
 /**

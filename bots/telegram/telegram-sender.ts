@@ -70,6 +70,11 @@ export class TelegramSender {
     this.retries = deps.retries ?? 3;
   }
 
+  /** How many messages `reply` is sent as (rendered once, as `send` renders it). */
+  partsOf(reply: Reply): number {
+    return rendered(reply).length;
+  }
+
   /** Returns where it went (a migrated group has a new id) and the ids of the text messages, first first. */
   async send(place: SendPlace, reply: Reply, hooks: SendHooks = {}): Promise<{ chatId: number; messageIds: number[] }> {
     const parts = rendered(reply);
