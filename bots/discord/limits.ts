@@ -50,3 +50,13 @@ export const BUTTON_LABEL_MAX = 80;
 
 /** Component `custom_id`: 1-100 characters, unique within a message. https://discord.com/developers/docs/components/reference#anatomy-of-a-component-custom-id */
 export const CUSTOM_ID_MAX = 100;
+
+/**
+ * Create Message `nonce`: up to 25 characters. With `enforce_nonce: true` it
+ * "will be checked for uniqueness in the past few minutes": a second message
+ * with the same nonce is not created, the first is returned.
+ * https://discord.com/developers/docs/resources/message#create-message-jsonform-params
+ * "A few minutes" is not a number; we count on two.
+ */
+export const NONCE_MAX_LENGTH = 25;
+export const NONCE_WINDOW_MS = 2 * 60 * 1000;

@@ -82,8 +82,10 @@ export class TelegramSender {
     const keyboard = await this.keyboard(reply);
     let chatId = place.chatId;
     const progress = hooks.progress ?? {};
+    // Telegram has no idempotency key: a part left unconfirmed by a dead sender counts as delivered (core/delivery/send-parts.ts).
+    const skip = Math.max(progress.skipParts ?? 0, progress.unconfirmed ? progress.unconfirmed.index + 1 : 0);
     for (const [index, html] of parts.entries()) {
-      if (index < (progress.skipParts ?? 0)) continue;
+      if (index < skip) continue;
       const last = index === parts.length - 1;
       const options = {
         link_preview_options: { is_disabled: true },

@@ -179,7 +179,9 @@ class PlatformRun {
     if (claim.kind === 'fresh') ledger.saveReply(id, recipient.key, JSON.stringify(reply));
     try {
       await this.messenger.send(recipient.target, reply, {
-        skipParts: claim.kind === 'resume' ? claim.partsDone : 0,
+        deliveryId: `${id}/${recipient.key}`,
+        skipParts: claim.kind === 'resume' ? claim.partsSent : 0,
+        ...(claim.kind === 'resume' && claim.inFlight ? { unconfirmed: claim.inFlight } : {}),
         beforePart: (index) => ledger.beforePart(id, recipient.key, index),
         afterPart: (index) => ledger.afterPart(id, recipient.key, index),
       });
