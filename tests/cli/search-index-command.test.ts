@@ -2,18 +2,16 @@
  * `cphub search reindex | status | sync` as an operator runs them, the real
  * CLI in a child process talking to a fake Typesense node on 127.0.0.1.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database.ts';
 import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
 import { sampleDocument } from '../support/core-harness.ts';
 import { startFakeTypesense, type FakeTypesense } from '../support/fake-typesense.ts';
+import { runCphub } from '../support/run-cphub.ts';
 
-const REPO = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cphub-search-index-'));
 const database = join(dir, 'cphub.db');
 let fake: FakeTypesense;
@@ -29,15 +27,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cphub(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, CPHUB_DB: database, CPHUB_SAMPLE_LIBRARY: 'off', LOG_LEVEL: 'warn', TYPESENSE_NODES: undefined, TYPESENSE_API_KEY: undefined, SEARCH_BACKEND: undefined, ...extra };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/cphub.js', ...args], { cwd: REPO, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function cphub(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCphub({ ...process.env, CPHUB_DB: database, CPHUB_SAMPLE_LIBRARY: 'off', LOG_LEVEL: 'warn', TYPESENSE_NODES: undefined, TYPESENSE_API_KEY: undefined, SEARCH_BACKEND: undefined, ...extra }, ...args);
 }
 
 describe('cphub search reindex / status / sync', () => {
