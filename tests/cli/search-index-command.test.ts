@@ -34,10 +34,26 @@ function cphub(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: num
 describe('cphub search reindex / status / sync', () => {
   const typesense = () => ({ TYPESENSE_NODES: `http://127.0.0.1:${fake.node.port}`, TYPESENSE_API_KEY: fake.apiKey, TYPESENSE_COLLECTION: 'library' });
 
-  it('without Typesense configured, says what to set', async () => {
-    const result = await cphub({}, 'search', 'status');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Typesense is not configured; set TYPESENSE_NODES and TYPESENSE_API_KEY');
+  it('without Typesense configured: status counts the SQLite library; reindex and sync say what to set', async () => {
+    const status = await cphub({}, 'search', 'status');
+    expect(status.code).toBe(0);
+    expect(status.stdout).toBe('SQLite: 2 documents (what members search)\nTypesense: not configured (TYPESENSE_NODES and TYPESENSE_API_KEY; see the README, "Search backends")\n');
+    for (const command of ['reindex', 'sync']) {
+      const result = await cphub({}, 'search', command);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Typesense is not configured; set TYPESENSE_NODES and TYPESENSE_API_KEY');
+    }
+  });
+
+  it('--help shows how a search is typed and its options, not the internal name of the search subcommand', async () => {
+    const help = await cphub({}, 'search', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: cphub search "<query>" \[--lang <code>\] \[--json\] \[--limit <n>\]\n {7}cphub search reindex \| status \| sync\n/);
+    expect(help.stdout).not.toMatch(/^\s+query\b/m);
+    expect(help.stdout).toContain('Options of a search (cphub search "<query>"):\n  --lang <code>   the member language');
+    // And a search is still the default.
+    const found = await cphub({}, 'search', 'One', '--json');
+    expect(JSON.parse(found.stdout)).toMatchObject({ total: 1, results: [{ id: 'a' }] });
   });
 
   it('status before a build, reindex, then status in sync; a change is pushed by sync', async () => {
