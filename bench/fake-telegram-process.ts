@@ -18,7 +18,7 @@ process.on('message', async (command: Command) => {
     fake.pushUpdates(...command.updates);
     process.send!({ id: command.id });
   } else if (command.type === 'rateLimited') {
-    process.send!({ id: command.id, refused: fake.rateLimited() });
+    process.send!({ id: command.id, refused: fake.rateLimited(), by: fake.rateLimitedBy() });
   } else if (command.type === 'calls') {
     const calls = fake.callsTo(command.method);
     process.send!({ id: command.id, times: calls.map((call) => call.at), chats: calls.map((call) => String(call.params.chat_id ?? '')), texts: calls.map((call) => String(call.params.text ?? '')) });

@@ -78,6 +78,7 @@ describe('fake Telegram Bot API', () => {
     const overall = await Promise.all(Array.from({ length: 30 }, (_, i) => refusal(100 + i)));
     expect(overall.filter((answer) => answer === 429)).toHaveLength(2);
     expect(fake.rateLimited()).toBe(3);
+    expect(fake.rateLimitedBy()).toEqual({ overall: 2, chat: 1, group: 0 });
   });
 
   it('rejects a wrong token with 401 Unauthorized', async () => {

@@ -45,6 +45,8 @@ export interface FakeTelegram {
   confirmedOffset(): number;
   /** sendMessage calls refused with 429 by `enforceRate`. */
   rateLimited(): number;
+  /** The same, by the limit each went over (the first full window, in the order overall, chat, group). */
+  rateLimitedBy(): { overall: number; chat: number; group: number };
   /** Updates still held (not yet confirmed by an offset). */
   pendingUpdates(): object[];
   /** getUpdates requests currently held open waiting for updates. */
@@ -79,6 +81,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let closed = false;
   const accepted = new Map<string, number[]>();
   let refused = 0;
+  const refusedBy = { overall: 0, chat: 0, group: 0 };
 
   /** Telegram counts a message when it arrives: more than a limit in its sliding window is refused, and counts in none. */
   function overLimit(at: number, chatId: string): boolean {
@@ -89,13 +92,16 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       [`chat:${chatId}`, rate.perChatPerSecond, 1000],
       [`group:${chatId}`, chatId.startsWith('-') ? rate.perGroupPerMinute : undefined, 60_000],
     ];
-    const full = windows.some(([key, limit, windowMs]) => {
+    const full = windows.findIndex(([key, limit, windowMs]) => {
       if (limit === undefined) return false;
       const times = accepted.get(key) ?? [];
       while (times.length > 0 && times[0]! <= at - windowMs) times.shift();
       return times.length >= limit;
     });
-    if (full) return true;
+    if (full >= 0) {
+      refusedBy[(['overall', 'chat', 'group'] as const)[full]!] += 1;
+      return true;
+    }
     for (const [key, limit] of windows) {
       if (limit === undefined) continue;
       const times = accepted.get(key) ?? [];
@@ -239,6 +245,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     },
     confirmedOffset: () => confirmed,
     rateLimited: () => refused,
+    rateLimitedBy: () => ({ ...refusedBy }),
     pendingUpdates: () => [...pending],
     heldPolls: () => wakePolls.size,
     async close() {
