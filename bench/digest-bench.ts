@@ -54,6 +54,8 @@ export interface FanOutResult {
   ratePerSecond: number;
   percentOfLimit: number;
   refused: number;
+  /** The refusals by the limit each went over: overall (30 a second), one chat (one a second), one group (20 a minute). */
+  refusedBy: { overall: number; chat: number; group: number };
   /** The same part to the same chat twice. */
   duplicates: number;
   /** Messages delivered (a digest over 4,096 characters is several). */
@@ -178,10 +180,10 @@ async function measureFanOut(count: number, week: 'busy' | 'quiet'): Promise<Fan
     const job = createDigestJob({ services: hub.services, translator: createTranslator(), logger: quietLogger, schedule: SCHEDULE, hubTimeZone: 'Europe/Belgrade', messengers: [adapter.messenger] });
     await job.run(DUE);
     const { times, chats, texts } = (await fake.ask({ type: 'calls', method: 'sendMessage' })) as { times: number[]; chats: string[]; texts: string[] };
-    const { refused } = (await fake.ask({ type: 'rateLimited' })) as { refused: number };
+    const { refused, by: refusedBy } = (await fake.ask({ type: 'rateLimited' })) as { refused: number; by: FanOutResult['refusedBy'] };
     const sorted = [...times].sort((a, b) => a - b);
     const ratePerSecond = ((sorted.length - 1) / (sorted.at(-1)! - sorted[0]!)) * 1000;
-    return { week, limit, recipients: count, delivered: new Set(chats).size, ratePerSecond, percentOfLimit: (ratePerSecond / limit) * 100, refused, duplicates: chats.length - refused - new Set(chats.map((chat, i) => `${chat}\n${texts[i]}`)).size, messages: chats.length - refused };
+    return { week, limit, recipients: count, delivered: new Set(chats).size, ratePerSecond, percentOfLimit: (ratePerSecond / limit) * 100, refused, refusedBy, duplicates: chats.length - refused - new Set(chats.map((chat, i) => `${chat}\n${texts[i]}`)).size, messages: chats.length - refused };
   } finally {
     await fake.close();
     hub.close();

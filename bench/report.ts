@@ -129,7 +129,7 @@ function printDigest(result: DigestBenchResult): void {
   for (const fanOut of result.fanOut) {
     console.log(
       `fan-out  ${fanOut.week} week, ${fanOut.recipients} recipients, ${fanOut.messages} messages at ${fanOut.ratePerSecond.toFixed(1)}/s ` +
-        `(${fanOut.percentOfLimit.toFixed(1)}% of the enforced ${fanOut.limit}/s); ${fanOut.refused} refused with 429, ${fanOut.duplicates} duplicates, ${fanOut.delivered} delivered`,
+        `(${fanOut.percentOfLimit.toFixed(1)}% of the enforced ${fanOut.limit}/s); ${fanOut.refused} refused with 429 (${fanOut.refusedBy.overall} overall, ${fanOut.refusedBy.chat} one chat, ${fanOut.refusedBy.group} one group), ${fanOut.duplicates} duplicates, ${fanOut.delivered} delivered`,
     );
   }
 }

@@ -7,13 +7,14 @@
  * ledger; see db/sqlite-digest-ledger.ts), or with --dry-run composes them
  * all and counts, sending and recording nothing.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, parseAccount, type Config } from '../config.ts';
 import { HUB_TIME_ZONE, memberTimeZone } from '../core/content/time-zones.ts';
 import { composeDigest } from '../core/digest/compose-digest.ts';
 import { isRelevant, latestPeriod, nextPeriod, type WeeklySchedule } from '../core/digest/digest-period.ts';
 import { recipientKeyOfMember } from '../core/digest/digest-ports.ts';
 import { loadDigestWeek } from '../core/digest/digest-week.ts';
+import { MEMBER_LANGUAGES } from '../core/library/language.ts';
 import { blocksToPlain } from '../core/model/reply-builders.ts';
 import { createDigestJob } from '../jobs/digest/create-digest-job.ts';
 import { createApp, createPlatformAdapters, platformCommandPrefixes, type App } from '../main.ts';
@@ -23,13 +24,24 @@ export function digestScheduleOf(config: Readonly<Config>): WeeklySchedule {
   return config.digest ?? { weekday: 1, hour: 9, minute: 0, timeZone: config.hubTimeZone ?? HUB_TIME_ZONE };
 }
 
+/**
+ * `--lang`: one of the hub's languages, the digest's own (a code any case:
+ * `sh-cyrl` is `sh-Cyrl`). Checked before anything is opened, so a wrong
+ * code changes nothing; commander prints the message and exits with 1.
+ */
+export function parseDigestLanguage(value: string): string {
+  const language = MEMBER_LANGUAGES.find((code) => code.toLowerCase() === value.trim().toLowerCase());
+  if (!language) throw new InvalidArgumentError(`not a language of the hub; use one of ${MEMBER_LANGUAGES.join(', ')}`);
+  return language;
+}
+
 export function registerDigestCommand(program: Command): void {
   const digest = program.command('digest').description('the weekly digest');
   digest
     .command('preview')
     .description('print the digest the next send delivers')
     .option('--member <id>', 'a member id, or platform:user-id (telegram:123456789)')
-    .option('--lang <code>', 'the language without --member (en, sq, sh, sh-Cyrl, bg, hu, ro)', 'en')
+    .option('--lang <code>', `the language without --member (${MEMBER_LANGUAGES.join(', ')})`, parseDigestLanguage, 'en')
     .action(async (options: { member?: string; lang: string }) => {
       process.exitCode = await withApp((app) => preview(app, options));
     });

@@ -33,8 +33,10 @@ function parseLanguage(value: string): string {
 export function registerSearchCommand(program: Command): void {
   const search = program.command('search').description('search the library (or look after its Typesense collection: reindex, status, sync)');
   registerSearchIndexCommands(search);
-  search
-    .command('query', { isDefault: true })
+  // The search itself is a subcommand only so commander can parse its options; its name is
+  // never typed (`cphub search "<query>"`), so help shows the usage and options instead.
+  const query = search
+    .command('query', { isDefault: true, hidden: true })
     .description('search the library and print the ranked results (the default: cphub search "<query>")')
     .argument('<query>', 'the query, in the /search syntax (quote it for the shell)')
     .option('--lang <code>', 'the member language: preferred among close scores (a filter is lang:)', parseLanguage, DEFAULT_LANGUAGE)
@@ -67,6 +69,8 @@ export function registerSearchCommand(program: Command): void {
         app.close();
       }
     });
+  search.usage('"<query>" [--lang <code>] [--json] [--limit <n>]\n       cphub search reindex | status | sync');
+  search.addHelpText('after', () => `\nOptions of a search (cphub search "<query>"):\n${query.options.map((option) => `  ${option.flags.padEnd(15)} ${option.description}`).join('\n')}\n`);
 }
 
 /** Rows in rank order: relevance first, then the member's language and newer among close scores. */

@@ -27,6 +27,10 @@ export function registerSearchIndexCommands(search: Command): void {
       const status = await index.status();
       process.stdout.write(describeStatus(status));
       return status.inSync ? 0 : 1;
+    }, async (app) => {
+      // Nothing to compare, but the library is still worth a count: it is what members search.
+      process.stdout.write(`SQLite: ${await app.store.count()} documents (what members search)\nTypesense: not configured (TYPESENSE_NODES and TYPESENSE_API_KEY; see the README, "Search backends")\n`);
+      return 0;
     }));
   search
     .command('sync')
@@ -41,9 +45,14 @@ export function registerSearchIndexCommands(search: Command): void {
     }));
 }
 
-async function withIndex(work: (app: App, index: NonNullable<App['searchIndex']>) => Promise<number>): Promise<void> {
+/** Runs `work` with the Typesense index; without one, `withoutTypesense` if given, else says what to set (exit 2). */
+async function withIndex(work: (app: App, index: NonNullable<App['searchIndex']>) => Promise<number>, withoutTypesense?: (app: App) => Promise<number>): Promise<void> {
   const app = createApp(loadConfig(), { defaultLogLevel: 'warn' });
   try {
+    if (!app.searchIndex && withoutTypesense) {
+      process.exitCode = await withoutTypesense(app);
+      return;
+    }
     if (!app.searchIndex) {
       process.stderr.write('cphub search: Typesense is not configured; set TYPESENSE_NODES and TYPESENSE_API_KEY (see the README, "Search backends")\n');
       process.exitCode = 2;

@@ -125,6 +125,13 @@ export interface OutboundTarget {
 export interface Messenger {
   readonly platform: PlatformName;
   send(target: OutboundTarget, reply: Reply, progress?: SendProgress): Promise<void>;
+  /**
+   * How many messages `reply` becomes here (split at the platform's length
+   * limit), where a platform paces messages to one chat: a fan-out starts
+   * the longer ones first, so the last second's sends are not all waiting
+   * for their own chat.
+   */
+  partsOf?(reply: Reply): number;
 }
 
 /**
@@ -133,7 +140,17 @@ export interface Messenger {
  * delivered, and the ledger hears of each part before and after it goes.
  */
 export interface SendProgress {
+  /** Parts the platform confirmed before: not sent again. */
   skipParts?: number;
+  /**
+   * The part that was on its way when an earlier sender stopped, unconfirmed:
+   * the messenger settles whether it arrived as its platform allows (an
+   * idempotency tag, a look at the conversation); one that cannot tell counts
+   * it as delivered (see core/delivery/send-parts.ts).
+   */
+  unconfirmed?: { index: number; since: Date };
+  /** Names this delivery (period and recipient) to the platform, where a part can carry a tag that tells a resend from a new message. */
+  deliveryId?: string;
   beforePart?(index: number): void | Promise<void>;
   afterPart?(index: number): void | Promise<void>;
 }

@@ -11,11 +11,13 @@
  *   the very same parts.
  * - A claim whose owner is gone (this host, its pid no longer running; or
  *   any owner silent for LEASE_MS) is resumed after its last confirmed part.
- *   A part that was in flight when its sender died is counted as delivered:
- *   it was written to the socket right after being marked, so the platform
- *   almost surely has it, and sending it again would be the duplicate
- *   members see. The loss window left is the microseconds between the mark
- *   and the write, against a duplicate window of a whole round trip.
+ *   A part that was in flight when its sender died is handed to the
+ *   messenger with the time it was marked, to settle as its platform allows:
+ *   Discord sends it again with the same nonce (Discord returns the message
+ *   it already made), Slack looks for it in the DM by its metadata, and
+ *   Telegram, which can tell neither, counts it as delivered — it was
+ *   written to the socket right after being marked, so Telegram almost surely
+ *   has it, and sending it again would be the duplicate members see.
  * - `sent`, `empty` (nothing for this recipient) and `unreachable` are final;
  *   `failed` (429 storm, network, after the run's retries) is claimed again
  *   by the next run while the period is still relevant.
@@ -94,10 +96,10 @@ export class SqliteDigestLedger implements DigestLedger {
       // Held by a running sender (this process's other run included): theirs to finish.
       if (row.status === 'claimed' && !this.isGone(row, now)) return { kind: 'busy' };
       this.statements.take.run(this.owner, now.toISOString(), period, recipientKey);
-      // The part in flight when the last sender stopped counts as delivered (see above).
-      const partsDone = Math.max(row.parts_sent, row.part_in_flight + 1);
-      if (partsDone === 0 && !row.reply_json) return { kind: 'fresh' };
-      return { kind: 'resume', partsDone, replyJson: row.reply_json ?? undefined };
+      // The part in flight when the last sender stopped is the messenger's to settle (see above).
+      const inFlight = row.part_in_flight >= row.parts_sent ? { index: row.part_in_flight, since: new Date(row.claimed_at) } : undefined;
+      if (row.parts_sent === 0 && !inFlight && !row.reply_json) return { kind: 'fresh' };
+      return { kind: 'resume', partsSent: row.parts_sent, ...(inFlight ? { inFlight } : {}), replyJson: row.reply_json ?? undefined };
     }).immediate();
   }
 

@@ -10,6 +10,7 @@ import { sendToTarget } from '../../core/delivery/send-to-target.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { ChatDirectory, OutboundTarget, SendProgress } from '../../core/ports.ts';
 import type { PostedMessage, Publisher } from '../../core/questions/question-ports.ts';
+import { digestNonce, nonceExpired } from './digest-nonce.ts';
 import { toPlatformError } from './discord-errors.ts';
 import type { DiscordMessagePayload } from './render.ts';
 
@@ -33,13 +34,16 @@ export class DiscordPublisher implements Publisher {
       openDm: async (userId) => ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id,
       post: async (channelId) => {
         posted.conversationId = target.threadId ?? channelId;
-        const bodies = (await this.render(reply)).map((payload, index) =>
-          index === 0 && replyTo ? { ...payload, message_reference: { message_id: replyTo, fail_if_not_exists: false } } : payload,
-        );
+        const bodies = (await this.render(reply)).map((payload, index) => ({
+          ...payload,
+          ...(index === 0 && replyTo ? { message_reference: { message_id: replyTo, fail_if_not_exists: false } } : {}),
+          // A digest's parts carry a nonce Discord holds unique for a few minutes: a resumed send can repeat one safely.
+          ...(progress?.deliveryId ? { nonce: digestNonce(progress.deliveryId, index), enforce_nonce: true } : {}),
+        }));
         await sendParts(bodies, async (body) => {
           const message = (await this.rest.post(Routes.channelMessages(posted.conversationId), { body })) as { id: string };
           posted.messageIds.push(message.id);
-        }, progress);
+        }, progress, async (_body, _index, since) => nonceExpired(since));
       },
     });
     return posted;

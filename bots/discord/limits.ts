@@ -59,3 +59,13 @@ export const MODAL_LABEL_MAX = 45;
 
 /** Text input `max_length`: up to 4000. https://discord.com/developers/docs/components/reference#text-input */
 export const TEXT_INPUT_MAX = 4000;
+
+/**
+ * Create Message `nonce`: up to 25 characters. With `enforce_nonce: true` it
+ * "will be checked for uniqueness in the past few minutes": a second message
+ * with the same nonce is not created, the first is returned.
+ * https://discord.com/developers/docs/resources/message#create-message-jsonform-params
+ * "A few minutes" is not a number; we count on two.
+ */
+export const NONCE_MAX_LENGTH = 25;
+export const NONCE_WINDOW_MS = 2 * 60 * 1000;

@@ -12,6 +12,7 @@ import type { ChatDirectory, OutboundTarget, SendProgress } from '../../core/por
 import type { PostedMessage, Publisher } from '../../core/questions/question-ports.ts';
 import { COMMAND_PREFIX } from './inbound.ts';
 import type { SlackMessage } from './render.ts';
+import { digestMetadata, isPartPosted } from './digest-metadata.ts';
 import { toPlatformError } from './slack-errors.ts';
 
 export class SlackPublisher implements Publisher {
@@ -37,10 +38,14 @@ export class SlackPublisher implements Publisher {
       post: async (channel) => {
         // The DM's channel id (D…), not the user: chat.update and chat.delete need it.
         posted.conversationId = channel;
-        await sendParts(await this.render(reply), async (message) => {
-          const result = await this.client.chat.postMessage({ channel, ...message, ...(thread ? { thread_ts: thread } : {}) });
+        const deliveryId = progress?.deliveryId;
+        await sendParts(await this.render(reply), async (message, index) => {
+          const result = await this.client.chat.postMessage({
+            channel, ...message, ...(thread ? { thread_ts: thread } : {}),
+            ...(deliveryId ? { metadata: digestMetadata(deliveryId, index) } : {}),
+          });
           posted.messageIds.push(result.ts!);
-        }, progress);
+        }, progress, async (_message, index, since) => !deliveryId || thread !== undefined || isPartPosted(this.client, channel, deliveryId, index, since));
       },
     });
     return posted;

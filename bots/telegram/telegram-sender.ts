@@ -70,6 +70,11 @@ export class TelegramSender {
     this.retries = deps.retries ?? 3;
   }
 
+  /** How many messages `reply` is sent as (rendered once, as `send` renders it). */
+  partsOf(reply: Reply): number {
+    return rendered(reply).length;
+  }
+
   /** Returns where it went (a migrated group has a new id) and the ids of the text messages, first first. */
   async send(place: SendPlace, reply: Reply, hooks: SendHooks = {}): Promise<{ chatId: number; messageIds: number[] }> {
     const parts = rendered(reply);
@@ -77,8 +82,10 @@ export class TelegramSender {
     const keyboard = await this.keyboard(reply);
     let chatId = place.chatId;
     const progress = hooks.progress ?? {};
+    // Telegram has no idempotency key: a part left unconfirmed by a dead sender counts as delivered (core/delivery/send-parts.ts).
+    const skip = Math.max(progress.skipParts ?? 0, progress.unconfirmed ? progress.unconfirmed.index + 1 : 0);
     for (const [index, html] of parts.entries()) {
-      if (index < (progress.skipParts ?? 0)) continue;
+      if (index < skip) continue;
       const last = index === parts.length - 1;
       const options = {
         link_preview_options: { is_disabled: true },

@@ -46,8 +46,9 @@ export function composeDigest(week: DigestWeek, reader: DigestReader, translator
   const t = (key: string, params?: Record<string, string | number>) => translator.t(reader.language, key, params);
   const keep = readableBy(reader);
   const view = { t, language: reader.language, timeZone: reader.timeZone };
+  const documents = week.documents.filter(keep);
   const sections = [
-    section(t, 'digest.documents', week.documents.filter(keep), SHOWN.documents, (document) => documentSpans(t, reader, document), reader.command('search')),
+    section(t, 'digest.documents', documents, SHOWN.documents, (document) => documentSpans(t, reader, document), moreDocuments(reader, documents.slice(SHOWN.documents))),
     section(t, 'digest.news', week.news.filter(keep), SHOWN.news, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('news')),
     section(t, 'digest.upcoming', week.upcoming.filter(keep), SHOWN.upcoming, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('events')),
     section(t, 'digest.openQuestions', week.openQuestions.filter(keep), SHOWN.questions, questionSpans, undefined),
@@ -87,6 +88,22 @@ function section<T>(t: (key: string, params?: Record<string, string | number>) =
   const blocks: Block[] = [heading(t(key, { count: items.length })), { kind: 'list', items: items.slice(0, shown).map(spans) }];
   if (items.length > shown) blocks.push(paragraph(text(t(more ? 'digest.more' : 'digest.moreNoCommand', { count: items.length - shown, command: more ?? '' }))));
   return blocks;
+}
+
+/**
+ * Where the documents a digest leaves out are listed: `/search` with a
+ * filter alone lists the library newest first (by year, and the latest
+ * added first within one), so their years as a filter (`/search year:2026`,
+ * `year:2024-2026`) list them, with older ones of those years after them.
+ * A plain `/search` would only ask for words; with an undated document
+ * among them no filter would find it, so no command is given.
+ */
+function moreDocuments(reader: DigestReader, left: readonly LibraryDocument[]): string | undefined {
+  const years = left.map((document) => document.year);
+  if (years.length === 0 || years.some((year) => year === null)) return undefined;
+  const from = Math.min(...(years as number[]));
+  const to = Math.max(...(years as number[]));
+  return reader.command('search', from === to ? `year:${from}` : `year:${from}-${to}`);
 }
 
 /** As in search results: what it is, and the command that opens it (`/doc pub-069`). */

@@ -76,10 +76,14 @@ export const recipientKeyOfMember = (memberId: string): string => `member:${memb
 export const recipientKeyOfChat = (platform: PlatformName, conversationId: string): string => `chat:${platform}:${conversationId}`;
 
 
-/** What a claim found. `resume`: a dead sender's digest, to finish from `partsDone`. */
+/**
+ * What a claim found. `resume`: a dead sender's digest, to finish after its
+ * `partsSent` confirmed parts; `inFlight`: the part it had marked on its way
+ * (at `since`) without hearing back.
+ */
 export type Claim =
   | { kind: 'fresh' }
-  | { kind: 'resume'; partsDone: number; replyJson: string | undefined }
+  | { kind: 'resume'; partsSent: number; inFlight?: { index: number; since: Date }; replyJson: string | undefined }
   | { kind: 'done' }
   | { kind: 'busy' };
 

@@ -2,18 +2,16 @@
  * `cphub search reindex | status | sync` as an operator runs them, the real
  * CLI in a child process talking to a fake Typesense node on 127.0.0.1.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database.ts';
 import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
 import { sampleDocument } from '../support/core-harness.ts';
 import { startFakeTypesense, type FakeTypesense } from '../support/fake-typesense.ts';
+import { runCphub } from '../support/run-cphub.ts';
 
-const REPO = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cphub-search-index-'));
 const database = join(dir, 'cphub.db');
 let fake: FakeTypesense;
@@ -29,24 +27,33 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cphub(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, CPHUB_DB: database, CPHUB_SAMPLE_LIBRARY: 'off', LOG_LEVEL: 'warn', TYPESENSE_NODES: undefined, TYPESENSE_API_KEY: undefined, SEARCH_BACKEND: undefined, ...extra };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/cphub.js', ...args], { cwd: REPO, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function cphub(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCphub({ ...process.env, CPHUB_DB: database, CPHUB_SAMPLE_LIBRARY: 'off', LOG_LEVEL: 'warn', TYPESENSE_NODES: undefined, TYPESENSE_API_KEY: undefined, SEARCH_BACKEND: undefined, ...extra }, ...args);
 }
 
 describe('cphub search reindex / status / sync', () => {
   const typesense = () => ({ TYPESENSE_NODES: `http://127.0.0.1:${fake.node.port}`, TYPESENSE_API_KEY: fake.apiKey, TYPESENSE_COLLECTION: 'library' });
 
-  it('without Typesense configured, says what to set', async () => {
-    const result = await cphub({}, 'search', 'status');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Typesense is not configured; set TYPESENSE_NODES and TYPESENSE_API_KEY');
+  it('without Typesense configured: status counts the SQLite library; reindex and sync say what to set', async () => {
+    const status = await cphub({}, 'search', 'status');
+    expect(status.code).toBe(0);
+    expect(status.stdout).toBe('SQLite: 2 documents (what members search)\nTypesense: not configured (TYPESENSE_NODES and TYPESENSE_API_KEY; see the README, "Search backends")\n');
+    for (const command of ['reindex', 'sync']) {
+      const result = await cphub({}, 'search', command);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Typesense is not configured; set TYPESENSE_NODES and TYPESENSE_API_KEY');
+    }
+  });
+
+  it('--help shows how a search is typed and its options, not the internal name of the search subcommand', async () => {
+    const help = await cphub({}, 'search', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: cphub search "<query>" \[--lang <code>\] \[--json\] \[--limit <n>\]\n {7}cphub search reindex \| status \| sync\n/);
+    expect(help.stdout).not.toMatch(/^\s+query\b/m);
+    expect(help.stdout).toContain('Options of a search (cphub search "<query>"):\n  --lang <code>   the member language');
+    // And a search is still the default.
+    const found = await cphub({}, 'search', 'One', '--json');
+    expect(JSON.parse(found.stdout)).toMatchObject({ total: 1, results: [{ id: 'a' }] });
   });
 
   it('status before a build, reindex, then status in sync; a change is pushed by sync', async () => {

@@ -4,20 +4,15 @@
  * same moment, against the fake Bot API. The fake's request log is the
  * truth: every subscriber gets one digest, none twice, none missing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PRIVACY_VERSION } from '../../core/commands/privacy.ts';
-import { openDatabase } from '../../db/open-database.ts';
-import { createSqliteServices } from '../../db/sqlite-services.ts';
-import { contentItem } from '../support/content-fixtures.ts';
+import { countsOf, digestSend, prepareDigestHub } from '../support/digest-process.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 
-const REPO = join(import.meta.dirname, '..', '..');
 const MEMBERS = 20;
+const everyone = Array.from({ length: MEMBERS }, (_, i) => String(7001 + i));
 
 let dir: string;
 let fake: FakeTelegram;
@@ -32,49 +27,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A schedule due an hour ago (so the period is due now, whatever day the test runs), and 20 subscribers from before it. */
-async function prepare(): Promise<Record<string, string>> {
-  const due = DateTime.now().setZone('Europe/Belgrade').minus({ hours: 1 });
-  const before = new Date(due.toMillis() - 60 * 60 * 1000);
-  const database = join(dir, 'cphub.db');
-  const db = openDatabase(database);
-  const services = createSqliteServices(db, { now: () => before });
-  for (let i = 0; i < MEMBERS; i++) {
-    const userId = String(7001 + i);
-    const member = await services.members.join({ platform: 'telegram', userId, language: i % 2 ? 'sq' : 'en' }, PRIVACY_VERSION);
-    await services.subscriptions.subscribeMember(member.id, { platform: 'telegram', userId }, { topics: [], countries: [] });
-  }
-  services.content.upsertAll([contentItem({ id: 'n-1', title: 'A new helpline for children' })], before);
-  db.close();
-  return {
-    ...process.env,
-    CPHUB_DB: database,
-    CPHUB_SAMPLE_LIBRARY: 'off',
-    CPHUB_TIME_ZONE: 'Europe/Belgrade',
-    CPHUB_DIGEST_DAY: due.setLocale('en').toFormat('cccc').toLowerCase(),
-    CPHUB_DIGEST_TIME: due.toFormat('HH:mm'),
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.url,
-    LOG_LEVEL: 'silent',
-  };
-}
-
-function digestSend(env: Record<string, string>): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string }> } {
-  const child = spawn(process.execPath, ['bin/cphub.js', 'digest', 'send'], { cwd: REPO, env, stdio: 'pipe' });
-  let stdout = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr!.resume();
-  const done = new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout })));
-  return { child, done };
-}
-
-function deliveriesPerChat(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const call of fake.callsTo('sendMessage')) counts.set(String(call.params.chat_id), (counts.get(String(call.params.chat_id)) ?? 0) + 1);
-  return counts;
-}
-
-const everyone = Array.from({ length: MEMBERS }, (_, i) => String(7001 + i));
+const prepare = () => prepareDigestHub(dir, 'telegram', everyone, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url });
+const deliveriesPerChat = () => countsOf(fake.callsTo('sendMessage').map((call) => String(call.params.chat_id)));
 
 describe('cphub digest send, exactly once', () => {
   it('killed half-way with SIGKILL and run again: no duplicate and no gap', async () => {

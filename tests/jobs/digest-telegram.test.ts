@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestPeriod, nextPeriod } from '../../core/digest/digest-period.ts';
 import { contentItem } from '../support/content-fixtures.ts';
-import { DIGEST_SCHEDULE, sampleDocument } from '../support/core-harness.ts';
+import { createCoreHarness, DIGEST_SCHEDULE, sampleDocument } from '../support/core-harness.ts';
 import { digestJobFor, ledgerRows, subscribedMember } from '../support/digest-fixtures.ts';
 import { privateMessage, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.ts';
 import { PRIVACY_VERSION } from '../../core/commands/privacy.ts';
@@ -163,6 +163,32 @@ describe('the weekly digest on Telegram', () => {
     // Next run: nothing more for either.
     expect(await job.run(new Date('2026-03-23T09:00:00Z'))).toMatchObject({ sent: 0, done: 2 });
     expect(fake.callsTo('sendMessage')).toHaveLength(2);
+  });
+
+  it('starts the digests of several messages first, so no chat\'s second message is left for the end', async () => {
+    // Subscriptions are fanned out oldest first: this clock orders them.
+    let now = new Date('2026-03-01T10:00:00Z');
+    const core = createCoreHarness([], {}, { clock: { now: () => now } });
+    harness = await startTelegramHarness({ sendsPerSecond: 1000, core });
+    const { fake } = harness;
+    // Subscribed first, with a filter that leaves one short item; then two members who read everything, a long week.
+    for (const [userId, filter] of [['5101', { topics: ['health'], countries: [] }], ['5102', undefined], ['5103', undefined]] as const) {
+      await subscribedMember(core, 'telegram', userId, 'en', filter ? { topics: [...filter.topics], countries: [] } : undefined);
+      now = new Date(now.getTime() + 60_000);
+    }
+    const long = 'A summary that goes on about child protection practice in the region. '.repeat(3);
+    core.services.content.upsertAll([
+      contentItem({ id: 'n-health', title: 'Health news', topics: ['health'] }),
+      ...Array.from({ length: 5 }, (_, i) => contentItem({ id: `n-${i}`, title: `News ${i} ${'with a long headline '.repeat(12)}`, summary: long, topics: ['online safety'] })),
+      ...Array.from({ length: 8 }, (_, i) => contentItem({ id: `e-${i}`, kind: 'event', title: `Event ${i} ${'with a long name '.repeat(12)}`, summary: long, topics: ['online safety'], startsAt: new Date(`2026-03-2${4 + (i % 5)}T09:00:00Z`) })),
+    ], new Date('2026-03-20T10:00:00Z'));
+    const { job } = digestJobFor(core, [harness.adapter.messenger], { concurrency: 1 });
+    expect(await job.run(new Date('2026-03-23T08:00:00Z'))).toMatchObject({ sent: 3 });
+    const order = fake.callsTo('sendMessage').map((call) => String(call.params.chat_id));
+    expect(order.filter((chat) => chat === '5102').length).toBeGreaterThan(1);
+    // One worker: the long digests go out whole, then the one-message digest.
+    expect(order.at(-1)).toBe('5101');
+    expect(order.filter((chat) => chat === '5101')).toHaveLength(1);
   });
 
   it('splits a long digest into messages within 4,096 characters, never cutting an item', async () => {

@@ -77,6 +77,10 @@ export interface FakeDiscord {
    * path; RegExp: tested against the path) with `answer`; later scripts queue after earlier ones.
    */
   script(method: string, path: string | RegExp, answer: FakeDiscordScript, times?: number): void;
+  /** What the fake answers when nothing is scripted (a message is created): for a script that lets a request through and then misbehaves. */
+  answerDefault(request: FakeDiscordRequest): FakeDiscordAnswer;
+  /** The messages in a channel now, oldest first: what its members see. */
+  channelMessages(channelId: string): Record<string, any>[];
   /** Every payload clients sent to the gateway (IDENTIFY, heartbeats, presence updates…). */
   gatewayReceived: FakeGatewayPayload[];
   /** Query of each gateway connection, e.g. `{ v: '10', encoding: 'json' }`. */
@@ -258,8 +262,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return request.query.wait === 'true' ? json(message) : NO_CONTENT;
   }
 
+  /**
+   * `enforce_nonce`: "checked for uniqueness in the past few minutes" — a
+   * second message with the nonce of one the bot created then is not made;
+   * the first is returned. (Five minutes here; cphub counts on two.)
+   */
+  function sameNonce(body: Record<string, any> | undefined): Message | undefined {
+    if (!body?.enforce_nonce || body.nonce === undefined || body.nonce === null) return undefined;
+    return [...messages.values()].find((message) => message.nonce === body.nonce && Date.now() - Date.parse(String(message.timestamp)) < 5 * 60_000);
+  }
+
   function channelMessage([channelId, messageId]: string[], request: FakeDiscordRequest): FakeDiscordAnswer {
-    if (request.method === 'POST') return json(createMessage(channelId!, request));
+    if (request.method === 'POST') return json(sameNonce(request.body) ?? createMessage(channelId!, request));
     const message = messages.get(messageId!);
     if (!message || message.channel_id !== channelId) return error(404, 'Unknown Message', 10008);
     if (request.method === 'DELETE') {
@@ -464,6 +478,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     script(method, path, answer, times = 1) {
       scripts.push({ method, path, answer, left: times });
     },
+    answerDefault: defaultAnswer,
+    channelMessages: (channelId) => [...messages.values()].filter((message) => message.channel_id === channelId),
     gatewayReceived,
     gatewayQueries,
     identified: (timeoutMs = 3000) =>

@@ -116,6 +116,10 @@ export interface FakeSlack {
   waitForCalls(method: string, n: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   /** Answer the next `times` (default 1) calls of `method`; later scripts queue after earlier ones. Tokens are checked first. */
   script(method: string, answer: FakeSlackScript, times?: number): void;
+  /** What the fake answers when nothing is scripted (chat.postMessage: the message is posted): for a script that lets a call through and then misbehaves. */
+  answerDefault(call: FakeSlackCall): unknown;
+  /** The messages chat.postMessage put in a channel, oldest first: what its members see. */
+  channelMessages(channel: string): Record<string, unknown>[];
   responseUrl(id: string): string;
   /** Send an envelope on the newest open Socket Mode connection; resolves with its ack, rejects after `timeoutMs`. */
   sendEnvelope(type: FakeSlackEnvelopeType, payload: object, options?: FakeSlackEnvelopeOptions): Promise<FakeSlackAck>;
@@ -156,6 +160,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const pendingDelays = new Set<() => void>();
   const tickets = new Set<string>();
   const dmChannels = new Map<string, string>();
+  /** Posted messages per channel, with when they arrived (the fake's ts are counters, not times). */
+  const posted = new Map<string, { at: number; message: Record<string, unknown> }[]>();
   const sockets: { ws: WebSocket; index: number }[] = [];
   let lastTs = 0;
   let lastId = 0;
@@ -217,6 +223,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     };
   }
 
+  /**
+   * conversations.history, newest first, after `oldest` (compared with when a
+   * message arrived); metadata only with include_all_metadata, as Slack does.
+   * https://api.slack.com/methods/conversations.history
+   */
+  function history(params: Record<string, any>): Record<string, unknown> {
+    const oldestMs = params.oldest === undefined ? 0 : Number(params.oldest) * 1000;
+    const withMetadata = ['true', '1'].includes(String(params.include_all_metadata));
+    const messages = (posted.get(String(params.channel)) ?? []).filter((entry) => entry.at > oldestMs).reverse()
+      .slice(0, Number(params.limit ?? 100))
+      .map(({ message }) => (withMetadata ? message : Object.fromEntries(Object.entries(message).filter(([key]) => key !== 'metadata'))));
+    return { ok: true, messages, has_more: false };
+  }
+
   function openDm(users: string): Record<string, unknown> {
     const existing = dmChannels.get(users);
     const id = existing ?? `D${users.replace(/\W/g, '').slice(1, 11).toUpperCase()}${dmChannels.size}`;
@@ -230,8 +250,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'cphub', team_id: teamId, user_id: botUserId, bot_id: botId, is_enterprise_install: false };
       case 'chat.postMessage': {
         const ts = nextTs();
-        return { ok: true, channel: String(params.channel), ts, message: botMessage(params, ts) };
+        const message = botMessage(params, ts);
+        posted.set(String(params.channel), [...(posted.get(String(params.channel)) ?? []), { at: Date.now(), message }]);
+        return { ok: true, channel: String(params.channel), ts, message };
       }
+      case 'conversations.history': return history(params);
       case 'chat.update': {
         const ts = String(params.ts);
         return { ok: true, channel: String(params.channel), ts, text: String(params.text ?? ''),
@@ -378,6 +401,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       queue.push({ answer, left: times });
       scripts.set(method, queue);
     },
+    answerDefault: defaultAnswer,
+    channelMessages: (channel) => (posted.get(channel) ?? []).map((entry) => entry.message),
     responseUrl: (id) => `http://127.0.0.1:${apiPort}/response/${encodeURIComponent(id)}`,
     sendEnvelope(type, payload, envelopeOptions = {}) {
       const socket = openSockets().at(-1);

@@ -68,6 +68,19 @@ describe('fake Telegram Bot API', () => {
     expect(fake.callsTo('sendMessage')).toHaveLength(2);
   });
 
+  it('enforces the broadcast limits it is given: 30 a second overall and one a second to a chat', async () => {
+    const { fake, bot } = await fakeAndBot({ enforceRate: { perSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 } });
+    const refusal = (chatId: number) => bot.api.sendMessage(chatId, 'x').then(() => 'ok', (error: GrammyError) => error.error_code);
+    expect(await refusal(1)).toBe('ok');
+    expect(await refusal(1)).toBe(429);
+    // A refused message counts in no window: the second chat still has its one.
+    expect(await refusal(2)).toBe('ok');
+    const overall = await Promise.all(Array.from({ length: 30 }, (_, i) => refusal(100 + i)));
+    expect(overall.filter((answer) => answer === 429)).toHaveLength(2);
+    expect(fake.rateLimited()).toBe(3);
+    expect(fake.rateLimitedBy()).toEqual({ overall: 2, chat: 1, group: 0 });
+  });
+
   it('rejects a wrong token with 401 Unauthorized', async () => {
     const { fake, bot } = await fakeAndBot({}, '999:wrong');
     const error = await bot.api.getMe().catch((e: unknown) => e);

@@ -19,8 +19,13 @@ export interface FakeTelegramOptions {
   token?: string;
   botInfo?: Partial<UserFromGetMe>;
   longPollCapMs?: number;
-  /** Enforce Telegram's broadcast limit: a sendMessage beyond `perSecond` in any sliding second gets 429 retry_after 1. */
-  enforceRate?: { perSecond: number };
+  /**
+   * Enforce Telegram's broadcast limits: a sendMessage beyond `perSecond` in
+   * any sliding second gets 429 retry_after 1 — and, when given, beyond
+   * `perChatPerSecond` to one chat in a second, or `perGroupPerMinute` to one
+   * group (a negative chat id) in a minute.
+   */
+  enforceRate?: { perSecond: number; perChatPerSecond?: number; perGroupPerMinute?: number };
 }
 export interface FakeTelegram {
   url: string;
@@ -40,6 +45,8 @@ export interface FakeTelegram {
   confirmedOffset(): number;
   /** sendMessage calls refused with 429 by `enforceRate`. */
   rateLimited(): number;
+  /** The same, by the limit each went over (the first full window, in the order overall, chat, group). */
+  rateLimitedBy(): { overall: number; chat: number; group: number };
   /** Updates still held (not yet confirmed by an offset). */
   pendingUpdates(): object[];
   /** getUpdates requests currently held open waiting for updates. */
@@ -72,16 +79,35 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let confirmed = 0;
   let lastMessageId = 0;
   let closed = false;
-  const accepted: number[] = [];
+  const accepted = new Map<string, number[]>();
   let refused = 0;
+  const refusedBy = { overall: 0, chat: 0, group: 0 };
 
-  /** Telegram counts a message when it arrives: more than the limit in the last second is refused. */
-  function overLimit(at: number): boolean {
-    const limit = options.enforceRate?.perSecond;
-    if (limit === undefined) return false;
-    while (accepted.length > 0 && accepted[0]! <= at - 1000) accepted.shift();
-    if (accepted.length >= limit) return true;
-    accepted.push(at);
+  /** Telegram counts a message when it arrives: more than a limit in its sliding window is refused, and counts in none. */
+  function overLimit(at: number, chatId: string): boolean {
+    const rate = options.enforceRate;
+    if (rate === undefined) return false;
+    const windows: Array<[string, number | undefined, number]> = [
+      ['overall', rate.perSecond, 1000],
+      [`chat:${chatId}`, rate.perChatPerSecond, 1000],
+      [`group:${chatId}`, chatId.startsWith('-') ? rate.perGroupPerMinute : undefined, 60_000],
+    ];
+    const full = windows.findIndex(([key, limit, windowMs]) => {
+      if (limit === undefined) return false;
+      const times = accepted.get(key) ?? [];
+      while (times.length > 0 && times[0]! <= at - windowMs) times.shift();
+      return times.length >= limit;
+    });
+    if (full >= 0) {
+      refusedBy[(['overall', 'chat', 'group'] as const)[full]!] += 1;
+      return true;
+    }
+    for (const [key, limit] of windows) {
+      if (limit === undefined) continue;
+      const times = accepted.get(key) ?? [];
+      times.push(at);
+      accepted.set(key, times);
+    }
     return false;
   }
 
@@ -161,7 +187,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 
   async function answerFor(call: FakeTelegramCall, res: ServerResponse): Promise<FakeAnswer> {
     if (call.token !== token) return UNAUTHORIZED;
-    if (call.method === 'sendMessage' && overLimit(performance.now())) {
+    if (call.method === 'sendMessage' && overLimit(performance.now(), String(call.params.chat_id ?? ''))) {
       refused += 1;
       return { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } };
     }
@@ -219,6 +245,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     },
     confirmedOffset: () => confirmed,
     rateLimited: () => refused,
+    rateLimitedBy: () => ({ ...refusedBy }),
     pendingUpdates: () => [...pending],
     heldPolls: () => wakePolls.size,
     async close() {

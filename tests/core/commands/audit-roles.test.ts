@@ -13,6 +13,22 @@ describe('roles and the audit log', () => {
     const [log] = await hub.send('/audit', { userId: 'admin' });
     expect(log!.private).toBe(true);
     expect(plain([log!])).toContain(`role.changed · ${admin!.id} · {"from":"member","to":"admin","by":"config"}`);
+    expect(plain([log!]).split('\n')[0]).toBe('The latest 1 entry of the audit log');
+  });
+
+  it('counts the entries it shows with the plural of the administrator\'s language', async () => {
+    const hub = createCoreHarness();
+    await hub.press(agree, { userId: 'admin' });
+    await hub.press(agree, { userId: 'u1' });
+    const member = (await hub.services.members.findByAccount('console', 'u1'))!;
+    await hub.services.members.setRole(member.id, 'expert', 'cli');
+    await hub.services.members.setRole(member.id, 'moderator', 'cli');
+    const heading = async () => plain(await hub.send('/audit', { userId: 'admin' })).split('\n')[0];
+    expect(await heading()).toBe('The latest 3 entries of the audit log');
+    await hub.send('/lang sh', { userId: 'admin' });
+    expect(await heading()).toBe('Posljednja 3 zapisa revizijskog dnevnika');
+    await hub.send('/lang ro', { userId: 'admin' });
+    expect(await heading()).toBe('Ultimele 3 înregistrări din jurnalul de audit');
   });
 
   it('/audit is refused, in the member\'s language, to members and to people who have not joined', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowLimiter, type LimiterClock, type RateWindow } from '../../../core/delivery/rate-limiter.ts';
+import { SlidingWindowLimiter, type LimiterClock, type RatePace, type RateWindow } from '../../../core/delivery/rate-limiter.ts';
 
 /**
  * A clock that only moves when every waiting sender is asleep: it then jumps
  * to the earliest wake-up. The test runs in no real time and in the order a
  * real clock would give.
  */
-function virtualClock(): LimiterClock {
+function virtualClock(lateMs = 0): LimiterClock {
   let now = 0;
   let timers: { at: number; wake: () => void }[] = [];
   let driving = false;
@@ -28,7 +28,7 @@ function virtualClock(): LimiterClock {
     now: () => now,
     sleep: (ms) =>
       new Promise<void>((resolve) => {
-        timers.push({ at: now + ms, wake: resolve });
+        timers.push({ at: now + ms + lateMs, wake: resolve });
         void drive();
       }),
   };
@@ -107,5 +107,49 @@ describe('SlidingWindowLimiter', () => {
     expect(clock.now()).toBe(0);
     await limiter.acquire([overall, chat(1)]);
     expect(clock.now()).toBe(5000);
+  });
+
+  describe('a pace (sends spread evenly on a grid)', () => {
+    const pace: RatePace = { key: 'overall:pace', intervalMs: 34, toleranceMs: 34 };
+
+    it('keeps its beat when every timer fires late: the lateness is not carried into the next send', async () => {
+      // Timers 1.5 ms late, as on a busy machine: spacing each send from the last one would lose 4% of the rate.
+      const clock = virtualClock(1.5);
+      const limiter = new SlidingWindowLimiter(clock);
+      const times: number[] = [];
+      for (let i = 0; i < 300; i += 1) {
+        await limiter.acquire([pace]);
+        times.push(clock.now());
+      }
+      expect(times.at(-1)).toBeLessThanOrEqual(299 * 34 + 1.5);
+      expect(times.at(-1)).toBeGreaterThanOrEqual(299 * 34);
+    });
+
+    it('with a window beside it, late timers never take the window over its limit and waste little of it', async () => {
+      const clock = virtualClock(1.5);
+      const limiter = new SlidingWindowLimiter(clock);
+      const times: number[] = [];
+      for (let i = 0; i < 600; i += 1) {
+        await limiter.acquire([overall, pace, chat(i % 100)]);
+        times.push(clock.now());
+      }
+      expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(30);
+      // 599 intervals at the window's 30 a second would be 19,967 ms; the pace (29.4 a second) holds it to about 20,400.
+      expect(times.at(-1)).toBeLessThan(20_500);
+    });
+
+    it('makes up one slot at most: after an idle spell the next sends are spaced again', async () => {
+      const clock = virtualClock();
+      const limiter = new SlidingWindowLimiter(clock);
+      await limiter.acquire([pace]);
+      await clock.sleep(1000);
+      const times: number[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        await limiter.acquire([pace]);
+        times.push(clock.now());
+      }
+      // The first slot after the pause is taken at once, the next one a slot's tolerance early; then the beat.
+      expect(times).toEqual([1000, 1000, 1034, 1068]);
+    });
   });
 });

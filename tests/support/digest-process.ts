@@ -1,0 +1,61 @@
+/**
+ * `cphub digest send` as a real process over a prepared database, for the
+ * exactly-once tests: a schedule due an hour ago (so the period is due now,
+ * whatever day the tests run), members subscribed before it, one news item.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { PRIVACY_VERSION } from '../../core/commands/privacy.ts';
+import type { PlatformName } from '../../core/model/incoming.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { createSqliteServices } from '../../db/sqlite-services.ts';
+import { contentItem } from './content-fixtures.ts';
+
+const REPO = join(import.meta.dirname, '..', '..');
+
+/** Subscribes `userIds` on `platform` (alternately in English and Albanian) and returns the environment for `cphub digest send`. */
+export async function prepareDigestHub(dir: string, platform: PlatformName, userIds: readonly string[], platformEnv: Record<string, string>): Promise<Record<string, string>> {
+  const due = DateTime.now().setZone('Europe/Belgrade').minus({ hours: 1 });
+  const before = new Date(due.toMillis() - 60 * 60 * 1000);
+  const database = join(dir, 'cphub.db');
+  const db = openDatabase(database);
+  const services = createSqliteServices(db, { now: () => before });
+  for (const [i, userId] of userIds.entries()) {
+    const member = await services.members.join({ platform, userId, language: i % 2 ? 'sq' : 'en' }, PRIVACY_VERSION);
+    await services.subscriptions.subscribeMember(member.id, { platform, userId }, { topics: [], countries: [] });
+  }
+  services.content.upsertAll([contentItem({ id: 'n-1', title: 'A new helpline for children' })], before);
+  db.close();
+  return {
+    ...(process.env as Record<string, string>),
+    CPHUB_DB: database,
+    CPHUB_SAMPLE_LIBRARY: 'off',
+    CPHUB_TIME_ZONE: 'Europe/Belgrade',
+    CPHUB_DIGEST_DAY: due.setLocale('en').toFormat('cccc').toLowerCase(),
+    CPHUB_DIGEST_TIME: due.toFormat('HH:mm'),
+    LOG_LEVEL: 'silent',
+    ...platformEnv,
+  };
+}
+
+export interface DigestSendProcess {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: string | null; stdout: string }>;
+}
+
+export function digestSend(env: Record<string, string>): DigestSendProcess {
+  const child = spawn(process.execPath, ['bin/cphub.js', 'digest', 'send'], { cwd: REPO, env, stdio: 'pipe' });
+  let stdout = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.resume();
+  const done = new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout })));
+  return { child, done };
+}
+
+/** How many times each key occurs. */
+export function countsOf(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
