@@ -27,13 +27,13 @@ describe('/mydata', () => {
     const hub = createCoreHarness(library);
     const admin = await memberWithData(hub, 'admin');
     const member = await memberWithData(hub, 'u1');
-    await memberWithData(hub, 'u2');
+    await memberWithData(hub, 'other.member');
     // A second account (Telegram) joined to u1 with a link code, and a role an administrator gave.
     const code = await hub.services.links.issue(member.id, { platform: 'console', userId: 'u1' }, 600_000);
     expect(await hub.services.links.redeem(code, { platform: 'telegram', userId: '777' })).toBe('linked');
     await hub.services.settings.setLanguage('telegram', '777', 'bg');
     await hub.services.members.setRole(member.id, 'expert', admin.id);
-    await hub.services.members.setRole((await hub.services.members.findByAccount('console', 'u2'))!.id, 'moderator', admin.id);
+    await hub.services.members.setRole((await hub.services.members.findByAccount('console', 'other.member'))!.id, 'moderator', admin.id);
 
     const replies = await hub.send('/mydata', { userId: 'u1' });
     expect(replies[0]!.private).toBe(true);
@@ -50,7 +50,8 @@ describe('/mydata', () => {
     expect(data.auditLog.map((entry: { action: string }) => entry.action)).toEqual(['account.linked', 'role.changed']);
     expect(data.auditLog[1].details).toEqual({ from: 'member', to: 'expert', by: 'another member' });
     // Nobody else: not the other member, not the administrator who decided, not the code itself.
-    for (const foreign of ['u2', 'Name of admin', admin.id, code.replace('-', '')]) expect(text).not.toContain(foreign);
+    // A distinctive id, so a random member id or code can never contain it by chance.
+    for (const foreign of ['other.member', 'Name of admin', admin.id, code.replace('-', '')]) expect(text).not.toContain(foreign);
   });
 
   it('is refused in a group, without a file', async () => {
