@@ -81,16 +81,13 @@ export async function measureInbound(
 ): Promise<InboundResult> {
   const adapter = createAdapter(hub, fake, 30);
   await adapter.start();
-  const before = (await fake.callTimes('sendMessage')).length;
+  const before = (await fake.arrivals('sendMessage')).length;
   const updates = Array.from({ length: count }, (_, i) => commandUpdate(nextUpdateId++, 1_000_000 + (i % 1000), command(i)));
   const start = Date.now();
   for (let i = 0; i < updates.length; i += 500) await fake.push(updates.slice(i, i + 500));
-  let answered: number[] = [];
-  while (answered.length - before < count) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    answered = await fake.callTimes('sendMessage');
-  }
-  const seconds = (Math.max(...answered.slice(before)) - start) / 1000;
+  // Until the fake has received the answer to every update (each is one sendMessage).
+  const answered = await fake.arrivals('sendMessage', before, count);
+  const seconds = (Math.max(...answered) - start) / 1000;
   await adapter.stop();
   hub.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return { command: command(0).split(' ')[0]!, updates: count, seconds, updatesPerSecond: count / seconds };
@@ -99,10 +96,10 @@ export async function measureInbound(
 /** Unprompted messages to distinct chats as fast as the limiter allows. */
 async function measureSends(hub: BenchHub, fake: FakeProcess, limit: number, messages: number) {
   const adapter = createAdapter(hub, fake, limit);
-  const before = (await fake.callTimes('sendMessage')).length;
+  const before = (await fake.arrivals('sendMessage')).length;
   const note = reply([paragraph(text('Weekly digest'))]);
   await Promise.all(Array.from({ length: messages }, (_, i) => adapter.messenger.send({ conversationId: String(5_000_000 + i) }, note)));
-  const times = (await fake.callTimes('sendMessage')).slice(before).sort((a, b) => a - b);
+  const times = (await fake.arrivals('sendMessage', before)).sort((a, b) => a - b);
   // Evenly spaced sends: n - 1 intervals between the first and the last arrival.
   const ratePerSecond = ((times.length - 1) / (times.at(-1)! - times[0]!)) * 1000;
   return { limit, messages, ratePerSecond, percentOfLimit: (ratePerSecond / limit) * 100, busiestSecond: busiestWindow(times, 1000) };
@@ -153,8 +150,9 @@ export class FakeProcess {
     return this.fake.ask({ type: 'push', updates });
   }
 
-  async callTimes(method: string): Promise<number[]> {
-    return (await this.fake.ask({ type: 'calls', method })).times;
+  /** Arrival times of `method`'s calls from the `from`th on, once there are `count` of them (the fake waits). */
+  async arrivals(method: string, from = 0, count = 0): Promise<number[]> {
+    return (await this.fake.ask({ type: 'arrivals', method, from, count })).times;
   }
 
   close(): Promise<unknown> {
