@@ -95,6 +95,20 @@ describe('Telegram: nothing lost, nothing twice', () => {
     expect(await core.services.ledger.unfinished('telegram')).toEqual([]);
   });
 
+  it('answers an update fetched twice once, and marks every answered update finished without a stop', async () => {
+    harness = await startTelegramHarness();
+    const { fake, core } = harness;
+    fake.pushUpdates(privateMessage(810, '/help'), privateMessage(810, '/help'), privateMessage(811, '/help', { id: 78 }));
+    await fake.waitForCalls('sendMessage', 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.callsTo('sendMessage').map((call) => call.params.chat_id).sort()).toEqual([78, 100000001].sort());
+    const rows = core.db.sqlite.prepare("SELECT event_id, finished_at FROM inbound_events WHERE platform = 'telegram' AND event_id IN ('810', '811')").all();
+    expect(rows).toEqual([
+      { event_id: '810', finished_at: expect.any(String) },
+      { event_id: '811', finished_at: expect.any(String) },
+    ]);
+  });
+
   it('stop waits for the answer in hand, then confirms the handled updates to Telegram', async () => {
     harness = await startTelegramHarness();
     const { fake, adapter, core } = harness;
