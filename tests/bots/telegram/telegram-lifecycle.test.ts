@@ -52,6 +52,13 @@ describe('Telegram start-up', () => {
     expect(harness.fake.heldPolls()).toBe(0);
     expect(harness.fake.callsTo('setMyCommands')).toHaveLength(0);
   });
+
+  it('a Bot API that cannot be reached fails start with a NETWORK PlatformError after a few tries', async () => {
+    harness = await startTelegramHarness({ manualStart: true });
+    await harness.fake.close();
+    await expect(harness.adapter.start()).rejects.toMatchObject({ name: 'PlatformError', code: 'NETWORK' });
+    expect(harness.sleeps).toEqual([2000, 4000]);
+  });
 });
 
 describe('Telegram webhook', () => {
