@@ -101,7 +101,8 @@ export interface ChatDirectory {
 export interface InboundLedger {
   /** Records the events; returns those still to handle (new, or received but never finished). */
   receive(platform: PlatformName, events: { id: string; payload: string }[]): Promise<string[]>;
-  finish(platform: PlatformName, id: string): Promise<void>;
+  /** Marks the events handled (several at once: one write for a batch). */
+  finish(platform: PlatformName, ...ids: string[]): Promise<void>;
   /** Received and never finished: handled again at start-up. */
   unfinished(platform: PlatformName): Promise<{ id: string; payload: string }[]>;
 }

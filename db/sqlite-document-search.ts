@@ -22,6 +22,7 @@
  * and re-run the match for every row (282 ms instead of 22 ms at 16,400
  * documents, 25 s at 200,000).
  */
+import type { LibraryDocument } from '../core/library/document.ts';
 import type { DocumentSearch, SearchHit, SearchPage, SearchRequest } from '../core/ports.ts';
 import { excludedTerms, requiredTerms } from '../core/search/match-terms.ts';
 import { hasPositiveTerms, type ParsedQuery, type SearchFilters } from '../core/search/parsed-query.ts';
@@ -41,6 +42,8 @@ import { filterClause, type SqlClause } from './search-filters.ts';
  * is to know (add a word or a filter).
  */
 export const RANK_WINDOW = 1000;
+/** Documents kept from shown pages (a few kB each): a hundred pages' worth. */
+const SHOWN_DOCUMENTS = 500;
 /**
  * cphub_rank counts this many matches of a phrase for its IDF, then
  * extrapolates over the rowid range (native/cphub-rank.c).
@@ -82,6 +85,10 @@ export class SqliteDocumentSearch implements DocumentSearch {
   private readonly maxSeq: Statement;
   private readonly version: LibraryVersion;
   private readonly cache: SearchResultCache;
+  /** Documents of recently shown pages, at `shownVersion` of the library. */
+  private readonly shown = new Map<string, LibraryDocument>();
+  private shownVersion = '';
+  private readonly shownLimit: number;
 
   constructor(
     private readonly db: OpenDatabase,
@@ -92,24 +99,27 @@ export class SqliteDocumentSearch implements DocumentSearch {
     this.maxSeq = db.sqlite.prepare('SELECT coalesce(max(seq), 0) AS seq FROM documents');
     this.version = new LibraryVersion(db.sqlite);
     this.cache = new SearchResultCache(limits.cachedSearches);
+    // Measuring a search's own cost (no cache) keeps no documents either.
+    this.shownLimit = limits.cachedSearches === 0 ? 0 : SHOWN_DOCUMENTS;
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
     const where = whereClause(request.query);
     if (!where) return { total: 0, hits: [] };
     const end = request.offset + request.limit;
-    const { total, totalIsAtLeast, hits } = this.candidates(where, end, request.preferredLanguage);
+    const version = this.version.current();
+    const { total, totalIsAtLeast, hits } = this.candidates(where, end, request.preferredLanguage, version);
     if (total === 0 || request.offset >= total) return { total, totalIsAtLeast, hits: [] };
-    return { total, totalIsAtLeast, hits: this.load(hits.slice(request.offset, end)) };
+    return { total, totalIsAtLeast, hits: this.load(hits.slice(request.offset, end), version) };
   }
 
   /** The ranked candidates for a page ending at `end`, cached while the library is unchanged. */
-  private candidates(where: Where, end: number, preferredLanguage: string): RankedCandidates {
+  private candidates(where: Where, end: number, preferredLanguage: string, version: string): RankedCandidates {
     const window = Math.max(this.rankWindow, end);
     const limit = Math.max(RERANK_WINDOW, end);
     const reranked = end <= RERANK_WINDOW;
     const key = JSON.stringify([where.sql, where.params, window, limit, reranked ? preferredLanguage : '']);
-    return this.cache.get(key, this.version.current(), () => {
+    return this.cache.get(key, version, () => {
       const { matches, candidates } = where.ranked
         ? this.ranked(where, window, limit)
         : { matches: this.countListed(where, window), candidates: undefined };
@@ -178,14 +188,25 @@ export class SqliteDocumentSearch implements DocumentSearch {
     return rows.map(({ score, ...document }) => ({ document, score }));
   }
 
-  /** Full rows for the page that is shown, in the ranked order. */
-  private load(hits: RankableHit[]): SearchHit[] {
+  /**
+   * Full rows for the page that is shown, in the ranked order. Documents
+   * shown lately are kept while the library is unchanged: a repeated search
+   * (the search result cache's hit) then reads no rows at all; reading and
+   * converting five rows was a tenth of a remembered /search.
+   */
+  private load(hits: RankableHit[], version: string): SearchHit[] {
     if (hits.length === 0) return [];
-    const ids = hits.map((hit) => hit.document.id);
-    const rows = this.statement(`SELECT ${COLUMNS} FROM documents d WHERE d.id IN (${ids.map(() => '?').join(', ')})`)
-      .all(...ids) as DocumentRow[];
-    const byId = new Map(rows.map((row) => [row.id, toLibraryDocument(row)]));
-    return hits.map((hit) => ({ document: byId.get(hit.document.id)!, score: hit.score }));
+    if (this.shownVersion !== version || this.shown.size >= this.shownLimit) {
+      this.shown.clear();
+      this.shownVersion = version;
+    }
+    const ids = hits.map((hit) => hit.document.id).filter((id) => !this.shown.has(id));
+    if (ids.length > 0) {
+      const rows = this.statement(`SELECT ${COLUMNS} FROM documents d WHERE d.id IN (${ids.map(() => '?').join(', ')})`)
+        .all(...ids) as DocumentRow[];
+      for (const row of rows) this.shown.set(row.id, toLibraryDocument(row));
+    }
+    return hits.map((hit) => ({ document: this.shown.get(hit.document.id)!, score: hit.score }));
   }
 
   /**

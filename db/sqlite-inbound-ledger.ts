@@ -52,11 +52,16 @@ export class SqliteInboundLedger implements InboundLedger {
     )();
   }
 
-  async finish(platform: PlatformName, id: string): Promise<void> {
+  async finish(platform: PlatformName, ...ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     const now = this.clock.now();
-    this.markFinished.run({ finishedAt: now.toISOString(), platform, id });
+    const finishedAt = now.toISOString();
+    // One transaction for the lot: a commit per event cost more than its update.
+    this.db.sqlite.transaction(() => {
+      for (const id of ids) this.markFinished.run({ finishedAt, platform, id });
+    })();
     // Prune now and then, not on every event: one indexed delete per thousand.
-    this.finishedSincePrune += 1;
+    this.finishedSincePrune += ids.length;
     if (this.finishedSincePrune >= 1000) {
       this.finishedSincePrune = 0;
       const cutoff = new Date(now.getTime() - FINISHED_EVENT_TTL_MS).toISOString();

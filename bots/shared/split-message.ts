@@ -36,21 +36,43 @@ const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // Room past what can fit, so the last grapheme that fits is seen whole.
 const GRAPHEME_SLACK = 64;
 
-/** Words and whitespace runs of `text`, all inside `wrap`. */
+/**
+ * Words and whitespace runs of `text`, all inside `wrap`: what
+ * `text.split(/(\s+)/)` gives, found by one scan of the characters (the
+ * regular expressions and the arrays they built were most of a reply's
+ * rendering time).
+ */
 export function textAtoms(text: string, wrap: Wrap | null): Atom[] {
+  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const atoms: Atom[] = [];
-  for (const piece of text.replace(/\r\n?/g, '\n').split(/(\s+)/)) {
-    if (piece === '') continue;
-    if (/^\s/.test(piece)) atoms.push({ kind: 'break', text: piece, wrap, priority: breakPriority(piece) });
-    else atoms.push({ kind: 'word', text: piece, wrap });
+  let start = 0;
+  let inSpace = false;
+  let newlines = 0;
+  for (let index = 0; index < source.length; index++) {
+    const code = source.charCodeAt(index);
+    const space = isWhitespace(code);
+    if (space !== inSpace && index > start) {
+      pushAtom(atoms, source.slice(start, index), inSpace, newlines, wrap);
+      start = index;
+      newlines = 0;
+    }
+    inSpace = space;
+    if (code === 10) newlines++;
   }
+  if (source.length > start) pushAtom(atoms, source.slice(start), inSpace, newlines, wrap);
   return atoms;
 }
 
-function breakPriority(whitespace: string): number {
-  const newlines = whitespace.split('\n').length - 1;
-  if (newlines >= 2) return BREAK.block;
-  return newlines === 1 ? BREAK.line : BREAK.space;
+function pushAtom(atoms: Atom[], text: string, space: boolean, newlines: number, wrap: Wrap | null): void {
+  if (space) atoms.push({ kind: 'break', text, wrap, priority: newlines >= 2 ? BREAK.block : newlines === 1 ? BREAK.line : BREAK.space });
+  else atoms.push({ kind: 'word', text, wrap });
+}
+
+/** What `\s` matches: ASCII and Unicode white space, the line separators and the BOM (no astral code points). */
+function isWhitespace(code: number): boolean {
+  if (code > 32 && code < 0xa0) return false;
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 export function splitMessage(atoms: readonly Atom[], options: SplitOptions): string[] {
@@ -58,6 +80,9 @@ export function splitMessage(atoms: readonly Atom[], options: SplitOptions): str
     throw new RangeError(`maxLength must be an integer of at least ${MIN_PART_LENGTH}, got ${options.maxLength}`);
   }
   const queue = tidy(atoms);
+  if (queue.length === 0) return [];
+  const whole = wholeText(queue, options);
+  if (whole !== undefined) return [whole];
   const parts: string[] = [];
   let start = 0;
   while (start < queue.length) {
@@ -101,6 +126,22 @@ interface Cut {
   text: string;
   next: number;
   rest?: Atom;
+}
+
+/**
+ * The message as one part, or `undefined` when it does not fit one. Most
+ * replies fit: written straight through, without keeping the breaks where
+ * a part could end (nextCut's bookkeeping), the same text nextCut writes.
+ */
+function wholeText(atoms: readonly Atom[], options: SplitOptions): string | undefined {
+  const writer = new PartWriter(options.escape);
+  for (const atom of atoms) {
+    if (atom.text.length > options.maxLength) return undefined;
+    const next = writer.stepFor(atom);
+    if (writer.lengthAfter(next) > options.maxLength) return undefined;
+    writer.pushStep(next);
+  }
+  return writer.text();
 }
 
 function nextCut(atoms: readonly Atom[], start: number, options: SplitOptions): Cut {
@@ -230,7 +271,8 @@ class PartWriter {
   }
 
   text(mark: Mark = this.mark()): string {
-    return this.pieces.slice(0, mark.count).join('') + closing(mark.open);
+    const pieces = mark.count === this.pieces.length ? this.pieces : this.pieces.slice(0, mark.count);
+    return pieces.join('') + closing(mark.open);
   }
 }
 

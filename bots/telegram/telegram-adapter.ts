@@ -16,6 +16,7 @@ import type { ButtonPayloads, ChatDirectory, InboundLedger, Logger, Messenger, T
 import type { Router } from '../../core/router/router.ts';
 import { registerCommandMenus } from './commands-menu.ts';
 import { DurableUpdates } from './durable-updates.ts';
+import { createTelegramFetch } from './telegram-fetch.ts';
 import { toPlatformError } from './telegram-errors.ts';
 import { broadcastHooks, TelegramMessenger } from './telegram-messenger.ts';
 import { TelegramPublisher } from './telegram-publisher.ts';
@@ -70,7 +71,7 @@ class TelegramBotRunner implements TelegramAdapter {
   private lastUpdateId: number | undefined;
 
   constructor(private readonly deps: TelegramAdapterDeps) {
-    this.bot = new Bot(deps.config.token, { client: { apiRoot: deps.config.apiRoot } });
+    this.bot = new Bot(deps.config.token, { client: { apiRoot: deps.config.apiRoot, fetch: createTelegramFetch() } });
     this.sender = new TelegramSender({
       api: this.bot.api,
       chats: deps.chats,

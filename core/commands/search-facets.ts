@@ -6,7 +6,7 @@
  * is more than one page, and only for a facet with two values or more: a
  * single value narrows nothing.
  */
-import { intlLocale, languageName, typeName } from '../library/display-names.ts';
+import { formatNumber, languageName, typeName } from '../library/display-names.ts';
 import { code, paragraph, text } from '../model/reply-builders.ts';
 import type { Block, Span } from '../model/reply.ts';
 import type { FacetCount, SearchPage } from '../ports.ts';
@@ -18,13 +18,12 @@ const MAX_VALUES = 6;
 export function facetBlocks(context: CommandContext, page: SearchPage, pageIndex: number, pageSize: number): Block[] {
   if (!page.facets || pageIndex > 0 || page.total <= pageSize) return [];
   const { t, language } = context;
-  const number = new Intl.NumberFormat(intlLocale(language));
   const line = (label: string, counts: FacetCount[], name: (value: string) => string, filter: (value: string) => string): Block[] => {
     if (counts.length < 2) return [];
     const spans: Span[] = [text(`${label} `)];
     counts.slice(0, MAX_VALUES).forEach((entry, index) => {
       if (index > 0) spans.push(text(' · '));
-      spans.push(text(`${name(entry.value)} ${number.format(entry.count)} `), code(filter(entry.value)));
+      spans.push(text(`${name(entry.value)} ${formatNumber(language, entry.count)} `), code(filter(entry.value)));
     });
     return [paragraph(...spans)];
   };

@@ -3,7 +3,7 @@
  * type, year, language, link, the `/doc` id), and previous/next buttons whose
  * value is a short token for the whole search, stored by the SearchSessions port.
  */
-import { countryName, intlLocale, languageName, linkLabel, typeName } from '../library/display-names.ts';
+import { countryName, formatNumber, languageName, linkLabel, typeName } from '../library/display-names.ts';
 import type { LibraryDocument } from '../library/document.ts';
 import { bold, code, link, paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Block, Button, Reply, Span } from '../model/reply.ts';
@@ -57,7 +57,7 @@ export function resultsReply(context: CommandContext, view: ResultsView): Reply 
 function foundLine(context: CommandContext, view: ResultsView): string {
   const query = echo(view.query);
   if (!view.page.totalIsAtLeast) return context.t('search.found', { count: view.page.total, query });
-  const number = new Intl.NumberFormat(intlLocale(context.language)).format(view.page.total);
+  const number = formatNumber(context.language, view.page.total);
   return context.t('search.foundMore', { number, query });
 }
 

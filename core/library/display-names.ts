@@ -51,6 +51,21 @@ export function languageCodeName(t: Translate, code: string, language: string): 
   return code === 'sh' ? t('documentLanguages.sh') : displayName(intlLocale(language), 'language', code);
 }
 
+// A search with more than a thousand results writes its count: constructing
+// Intl.NumberFormat each time cost more than the rest of that line.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** "1.000", "1,000", "1 000": a count as the member's language writes it. */
+export function formatNumber(language: string, value: number): string {
+  const locale = intlLocale(language);
+  let format = NUMBER_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    NUMBER_FORMATS.set(locale, format);
+  }
+  return format.format(value);
+}
+
 // A name is asked for on every result line: constructing Intl.DisplayNames
 // each time was 6% of a /search update's CPU. Locales and codes are few.
 const NAMES = new Map<string, string>();

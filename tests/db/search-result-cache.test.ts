@@ -71,6 +71,21 @@ describe('remembered searches', () => {
     expect(await ids(search, 'kinship')).toEqual(['old']);
   });
 
+  it('show a document as it is now: an edit in this process or by another process is seen by the same search', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cphub-cache-'));
+    dirs.push(dir);
+    const bot = open(join(dir, 'hub.db'));
+    const store = new SqliteDocumentStore(bot);
+    store.upsertAll([sampleDocument({ id: 'doc', title: 'Kinship care', summary: 'First summary', year: 2000 })], NOW);
+    const search = new SqliteDocumentSearch(bot);
+    const shown = async () => (await search.search({ query: parseQuery('kinship'), preferredLanguage: 'en', offset: 0, limit: 2 })).hits.map((hit) => hit.document.summary);
+    expect(await shown()).toEqual(['First summary']);
+    store.upsertAll([sampleDocument({ id: 'doc', title: 'Kinship care', summary: 'Second summary', year: 2000 })], NOW);
+    expect(await shown()).toEqual(['Second summary']);
+    new SqliteDocumentStore(open(join(dir, 'hub.db'))).upsertAll([sampleDocument({ id: 'doc', title: 'Kinship care', summary: 'Third summary', year: 2000 })], NOW);
+    expect(await shown()).toEqual(['Third summary']);
+  });
+
   it('see an import by another process on the same database file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cphub-cache-'));
     dirs.push(dir);

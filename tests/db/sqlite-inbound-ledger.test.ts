@@ -24,6 +24,15 @@ describe('the inbound ledger', () => {
     expect(await ledger.receive('slack', [{ id: '1', payload: '{}' }])).toEqual(['1']);
   });
 
+  it('marks several events finished at once, and only those', async () => {
+    const { ledger } = ledgerAt(new Date('2026-01-01T00:00:00Z'));
+    const batch = ['4', '5', '6'].map((id) => ({ id, payload: `{"update_id":${id}}` }));
+    await ledger.receive('telegram', batch);
+    await ledger.finish('telegram', '4', '6');
+    expect(await ledger.unfinished('telegram')).toEqual([{ id: '5', payload: '{"update_id":5}' }]);
+    expect(await ledger.receive('telegram', batch)).toEqual(['5']);
+  });
+
   it('forgets finished events after the redelivery window', async () => {
     const { db, ledger, advance } = ledgerAt(new Date('2026-01-01T00:00:00Z'));
     await ledger.receive('telegram', [{ id: 'old', payload: '{}' }]);

@@ -52,6 +52,13 @@ describe('Telegram start-up', () => {
     expect(harness.fake.heldPolls()).toBe(0);
     expect(harness.fake.callsTo('setMyCommands')).toHaveLength(0);
   });
+
+  it('a Bot API that cannot be reached fails start with a NETWORK PlatformError after a few tries', async () => {
+    harness = await startTelegramHarness({ manualStart: true });
+    await harness.fake.close();
+    await expect(harness.adapter.start()).rejects.toMatchObject({ name: 'PlatformError', code: 'NETWORK' });
+    expect(harness.sleeps).toEqual([2000, 4000]);
+  });
 });
 
 describe('Telegram webhook', () => {
@@ -93,6 +100,20 @@ describe('Telegram: nothing lost, nothing twice', () => {
     const sent = await fake.waitForCall('sendMessage');
     expect(sent.params.chat_id).toBe(77);
     expect(await core.services.ledger.unfinished('telegram')).toEqual([]);
+  });
+
+  it('answers an update fetched twice once, and marks every answered update finished without a stop', async () => {
+    harness = await startTelegramHarness();
+    const { fake, core } = harness;
+    fake.pushUpdates(privateMessage(810, '/help'), privateMessage(810, '/help'), privateMessage(811, '/help', { id: 78 }));
+    await fake.waitForCalls('sendMessage', 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.callsTo('sendMessage').map((call) => call.params.chat_id).sort()).toEqual([78, 100000001].sort());
+    const rows = core.db.sqlite.prepare("SELECT event_id, finished_at FROM inbound_events WHERE platform = 'telegram' AND event_id IN ('810', '811')").all();
+    expect(rows).toEqual([
+      { event_id: '810', finished_at: expect.any(String) },
+      { event_id: '811', finished_at: expect.any(String) },
+    ]);
   });
 
   it('stop waits for the answer in hand, then confirms the handled updates to Telegram', async () => {
