@@ -35,12 +35,13 @@ export async function fromTelegramUpdate(update: Update, bot: TelegramBotIdentit
   const eventId = String(update.update_id);
   if (update.callback_query) return fromCallbackQuery(eventId, update.callback_query, buttons);
   if (update.my_chat_member) return fromMembershipChange(eventId, update.my_chat_member, bot);
-  // An edited command is run again: a member who fixes a typo in /search expects the corrected search.
-  const message = update.message ?? update.edited_message ?? update.channel_post ?? update.edited_channel_post;
-  return message ? fromMessage(eventId, message, bot) : undefined;
+  // An edited command is run again when that is harmless: a member who fixes a typo in /search expects the corrected search (core decides, `Incoming.edited`).
+  const edited = update.edited_message ?? update.edited_channel_post;
+  const message = update.message ?? update.channel_post ?? edited;
+  return message ? fromMessage(eventId, message, bot, message === edited) : undefined;
 }
 
-function fromMessage(eventId: string, message: Message, bot: TelegramBotIdentity): TelegramTurn | undefined {
+function fromMessage(eventId: string, message: Message, bot: TelegramBotIdentity, edited: boolean): TelegramTurn | undefined {
   const migration = migrationOf(eventId, message);
   if (migration) return migration;
   const content = messageContent(message, bot);
@@ -52,7 +53,12 @@ function fromMessage(eventId: string, message: Message, bot: TelegramBotIdentity
   const replied = message.reply_to_message;
   const repliesToBot = content.kind === 'text' && replied?.from?.id === bot.id ? { messageId: String(replied.message_id) } : undefined;
   return {
-    incoming: { eventId, platform: 'telegram', sender, conversation, content, ...(replyTo ? { replyTo } : {}), ...(repliesToBot ? { repliesToBot } : {}) },
+    incoming: {
+      eventId, platform: 'telegram', sender, conversation, content,
+      ...(replyTo ? { replyTo } : {}), ...(repliesToBot ? { repliesToBot } : {}), ...(edited ? { edited } : {}),
+      // A group reads every message, and a bot's reply cannot be shown to one member there.
+      ...(conversation.kind === 'group' ? { groupSeesEverything: true } : {}),
+    },
     chatId: message.chat.id,
     ...(conversation.threadId ? { threadId: Number(conversation.threadId) } : {}),
     ...(conversation.kind === 'group' ? { replyToMessageId: message.message_id } : {}),
@@ -153,6 +159,7 @@ async function fromCallbackQuery(
       sender: personOf(query.from),
       conversation,
       content: { kind: 'action', ...action },
+      ...(conversation.kind === 'group' ? { groupSeesEverything: true } : {}),
     },
     chatId: message.chat.id,
     ...(conversation.threadId ? { threadId: Number(conversation.threadId) } : {}),

@@ -11,6 +11,7 @@ const SHOWN = 20;
 
 export const auditCommand: CommandSpec<null> = {
   name: 'audit',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.audit',
   parse: () => ok(null),
   guards: [requireRole(['admin'])],

@@ -112,6 +112,7 @@ export const unsubscribeCommand: CommandSpec<string> = {
 
 export const digestCommand: CommandSpec<string> = {
   name: 'digest',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.digest',
   parse: (args) => ok(args),
   async run(context, args) {

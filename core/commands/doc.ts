@@ -8,6 +8,7 @@ import { UserError } from '../router/user-error.ts';
 
 export const docCommand: CommandSpec<string> = {
   name: 'doc',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.doc',
   // Ids have no spaces; members may paste "/doc pub-001," or "<pub-001>".
   parse: (args) => {

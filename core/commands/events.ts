@@ -8,6 +8,7 @@ export const EVENTS_SHOWN = 10;
 
 export const eventsCommand: CommandSpec<TypedFilter> = {
   name: 'events',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.events',
   parse: (args) => parseListingFilter(args, '/events country:RS topic:online safety'),
   async run(context, filter) {

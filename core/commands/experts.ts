@@ -24,6 +24,7 @@ const STAFF: ReadonlySet<string> = new Set(['moderator', 'admin']);
 
 export const expertsCommand: CommandSpec<string> = {
   name: 'experts',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.experts',
   parse: (args) => ok(args),
   async run(context, typed) {

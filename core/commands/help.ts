@@ -8,6 +8,7 @@ import { searchExample } from './examples.ts';
 export function createHelpCommand(listCommands: () => Array<{ name: string; descriptionKey: string }>): CommandSpec<null> {
   return {
     name: 'help',
+    repeatsOnEdit: true,
     descriptionKey: 'help.commands.help',
     parse: () => ok(null),
     async run(context) {

@@ -6,6 +6,7 @@ import { UserError } from '../router/user-error.ts';
 
 export const langCommand: CommandSpec<string> = {
   name: 'lang',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.lang',
   parse: (args) => ok(args),
   async run(context, requested) {

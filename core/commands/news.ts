@@ -8,6 +8,7 @@ export const NEWS_SHOWN = 8;
 
 export const newsCommand: CommandSpec<TypedFilter> = {
   name: 'news',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.news',
   parse: (args) => parseListingFilter(args, '/news country:RS topic:trafficking'),
   async run(context, filter) {

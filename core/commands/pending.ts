@@ -19,6 +19,7 @@ const moderators = requireRole(['moderator'], 'pending');
 
 export const pendingCommand: CommandSpec<null> = {
   name: 'pending',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.pending',
   parse: () => ok(null),
   guards: [moderators],

@@ -39,6 +39,7 @@ export async function consentRequest(context: CommandContext): Promise<{ blocks:
 
 export const privacyCommand: CommandSpec<null> = {
   name: 'privacy',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.privacy',
   parse: () => ok(null),
   async run(context) {

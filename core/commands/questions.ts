@@ -22,6 +22,7 @@ const EXCERPT = 160;
 
 export const questionsCommand: CommandSpec<string> = {
   name: 'questions',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.questions',
   parse: (args) => ok(args.trim()),
   guards: [requireActiveMember],
@@ -47,6 +48,7 @@ export const questionsCommand: CommandSpec<string> = {
 
 export const questionCommand: CommandSpec<string> = {
   name: 'question',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.question',
   parse(args) {
     const id = parseQuestionId(args);

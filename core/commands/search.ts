@@ -12,6 +12,7 @@ import { PAGE_SIZE, resultsReply, SEARCH_PAGE_ACTION } from './search-results.ts
 
 export const searchCommand: CommandSpec<string> = {
   name: 'search',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.search',
   parse: (args) => ok(args),
   async run(context, query) {

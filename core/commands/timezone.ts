@@ -14,6 +14,7 @@ type TimezoneArgs = { kind: 'show' } | { kind: 'reset' } | { kind: 'set'; zone: 
 
 export const timezoneCommand: CommandSpec<TimezoneArgs> = {
   name: 'timezone',
+  repeatsOnEdit: true,
   descriptionKey: 'help.commands.timezone',
   parse: (args) => {
     if (!args) return ok({ kind: 'show' });

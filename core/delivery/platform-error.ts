@@ -33,3 +33,12 @@ export class PlatformError extends Error {
     this.retryAfterMs = options.retryAfterMs;
   }
 }
+
+/**
+ * What may be logged of a failed send to a person: the neutral code, never
+ * the error's message (it names the chat, that is the person's id) — for
+ * sends to an asker, who may be anonymous.
+ */
+export function failureCode(error: unknown): PlatformErrorCode | 'UNKNOWN' {
+  return error instanceof PlatformError ? error.code : 'UNKNOWN';
+}

@@ -58,4 +58,19 @@ export interface Incoming {
    * command use it.
    */
   commandPrefix?: string;
+  /**
+   * The member edited a message sent earlier (Telegram delivers the new
+   * text as an update): a command runs again only when running it twice
+   * does no harm (`CommandSpec.repeatsOnEdit`), so a fixed typo re-runs a
+   * search but does not post a second answer or question.
+   */
+  edited?: boolean;
+  /**
+   * In a group, what the member typed is a message everyone there reads,
+   * and a reply cannot be shown to the member alone (Telegram). Slash
+   * commands (Discord, Slack) are seen by no one else, and their private
+   * replies are ephemeral. Core sends what must stay between it and the
+   * member (an anonymous question's draft) to a private chat instead.
+   */
+  groupSeesEverything?: boolean;
 }

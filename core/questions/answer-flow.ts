@@ -30,7 +30,8 @@ export async function answerQuestion(context: CommandContext, questionId: string
   if (member?.status !== 'active') throw new UserError('ask.joinFirst', { command: context.command('start') });
   const question = await visibleQuestion(context, questionId);
   const kinds = personalDataKinds(context, typed);
-  if (kinds) throw new UserError('answer.personalData', { kinds, command: context.command('answer', `${question.id} …`) });
+  // Refused; where the group reads the member's own message (a Telegram group), it is taken down too.
+  if (kinds) return { ...reply([paragraph(text(context.t('answer.personalData', { kinds, command: context.command('answer', `${question.id} …`) })))], { private: true }), withdrawTrigger: true };
   const { services } = context;
   const answer = await services.questions.addAnswer(question.id, { answererId: member.id, platform: context.incoming.platform, text: typed });
   await services.questions.setRouteStatus(question.id, member.id, 'answered');

@@ -8,6 +8,7 @@
  * Anonymity hides the asker, not the child: identifying data is removed
  * whichever they choose — there is no button that posts it.
  */
+import { failureCode } from '../delivery/platform-error.ts';
 import { memberTarget } from '../delivery/send-to-target.ts';
 import { TOPICS } from '../members/profile-options.ts';
 import { bold, paragraph, reply, text } from '../model/reply-builders.ts';
@@ -42,26 +43,37 @@ export async function startQuestion(context: CommandContext, member: Member, typ
     topics: detectTopics(typed).slice(0, DETECTED_TOPICS).map((ranked) => ranked.topic),
   });
   const draft = (await services.questions.draft(draftId))!;
-  const preview = draftReply(context, draft, findings);
-  if (findings.length === 0 || conversation.kind === 'private') return preview;
-  // Found in a group: what was found is for the asker's eyes only.
+  // For the asker's eyes only, in a private chat: what was found, and an anonymous draft where the
+  // group reads every message (its preview there would stand under the asker's name).
+  const found = findings.length > 0;
+  const privately = conversation.kind === 'group' && (found || (anonymous && incoming.groupSeesEverything === true));
+  const preview = draftReply(context, draft, findings, !privately && seenByGroup(context));
+  if (!privately) return preview;
   const publisher = services.publishers.for(incoming.platform);
   try {
     if (!publisher) throw new Error(`no publisher for ${incoming.platform}`);
     await publisher.post(memberTarget(incoming.platform, incoming.sender.id), { ...preview, language: context.language });
   } catch (error) {
-    services.logger.warn({ err: error, platform: incoming.platform }, 'questions: could not write to an asker privately');
+    services.logger.warn({ code: failureCode(error), platform: incoming.platform }, 'questions: could not write to an asker privately');
     await services.questions.deleteDraft(draftId);
-    return { ...reply([paragraph(text(context.t('ask.foundNoPrivateChat', { command: context.command('ask') })))], { private: true }), withdrawTrigger: true };
+    const noChat = context.t(found ? 'ask.foundNoPrivateChat' : 'ask.anonNoPrivateChat', { command: context.command('ask', anonymous ? 'anon' : undefined) });
+    return { ...reply([paragraph(text(noChat))], { private: true }), withdrawTrigger: true };
   }
-  return { ...reply([paragraph(text(context.t('ask.foundSentPrivately')))], { private: true }), withdrawTrigger: true };
+  return { ...reply([paragraph(text(context.t(found ? 'ask.foundSentPrivately' : 'ask.anonSentPrivately')))], { private: true }), withdrawTrigger: true };
 }
+
 
 function placeholder(context: CommandContext): (finding: Finding) => string {
   return (finding) => context.t(`safeguarding.removed.${finding.kind}`);
 }
 
-function draftReply(context: CommandContext, draft: QuestionDraft, findings: Finding[]): Reply {
+/** The group reads what is answered here (a Telegram group: no reply for one member's eyes). */
+function seenByGroup(context: CommandContext): boolean {
+  return context.incoming.conversation.kind === 'group' && context.incoming.groupSeesEverything === true;
+}
+
+/** `shownToGroup`: the group reads this preview, beside the asker's own message. */
+function draftReply(context: CommandContext, draft: QuestionDraft, findings: Finding[], shownToGroup: boolean): Reply {
   const t = context.t;
   const button = (labelKey: string, choice: string): Button => ({ actionId: ASK_ACTION, label: t(labelKey), value: `${draft.id}:${choice}` });
   const where = t(draft.conversation.kind === 'group' ? 'ask.whereGroup' : 'ask.wherePrivate');
@@ -76,9 +88,12 @@ function draftReply(context: CommandContext, draft: QuestionDraft, findings: Fin
     ];
   blocks.push(paragraph(text(t('ask.topics', { topics: topicList(t, draft.topics) }))), paragraph(text(t(draft.anonymous ? 'ask.willPostAnonymously' : 'ask.willPost', { where }))));
   const found = findings.length > 0;
+  // A preview the whole group reads has been seen beside the asker's name: no anonymous
+  // button there, but the way to ask anonymously (privately, see startQuestion).
+  if (shownToGroup) blocks.push(paragraph(text(t('ask.anonymousInPrivate', { command: context.command('ask', 'anon') }))));
   const postRow = draft.anonymous
     ? [button(found ? 'ask.postRedactedAnonymously' : 'ask.postAnonymously', 'a'), button(found ? 'ask.postRedactedNamed' : 'ask.postNamed', 'n')]
-    : [button(found ? 'ask.postRedacted' : 'ask.post', 'p'), button(found ? 'ask.postRedactedAnonymously' : 'ask.postAnonymously', 'a')];
+    : [button(found ? 'ask.postRedacted' : 'ask.post', 'p'), ...(shownToGroup ? [] : [button(found ? 'ask.postRedactedAnonymously' : 'ask.postAnonymously', 'a')])];
   return reply(blocks, { private: true, buttons: [postRow, [button('ask.changeTopic', 't'), button(found ? 'ask.rephrase' : 'ask.cancel', 'c')]] });
 }
 
@@ -108,7 +123,7 @@ export const askAction: ActionSpec = {
       if (!chosen) throw new UserError('errors.unknownButton');
       await context.services.questions.updateDraft(draft.id, { topics: [chosen] });
       const updated = { ...draft, topics: [chosen] };
-      return draftReply(context, updated, detectPersonalData(draft.text));
+      return draftReply(context, updated, detectPersonalData(draft.text), seenByGroup(context));
     }
     if (choice !== 'p' && choice !== 'a' && choice !== 'n') throw new UserError('errors.unknownButton');
     return decide(context, context.member, draft, choice === 'a');

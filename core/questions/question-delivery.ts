@@ -5,6 +5,7 @@
  * message, never the question: the failure is logged with the question id
  * and the platform — never who asked.
  */
+import { failureCode } from '../delivery/platform-error.ts';
 import { DEFAULT_LANGUAGE } from '../library/language.ts';
 import type { PlatformName } from '../model/incoming.ts';
 import type { Reply } from '../model/reply.ts';
@@ -44,7 +45,9 @@ export async function postAndRecord(services: Posting, place: PostPlace, message
     });
     return true;
   } catch (error) {
-    services.logger.warn({ err: error, platform: place.platform, question: place.questionId, kind: place.kind }, 'questions: could not post');
+    // To the asker: the code alone, whose message would name their chat (see failureCode).
+    const failure = place.kind === 'asker' ? { code: failureCode(error) } : { err: error };
+    services.logger.warn({ ...failure, platform: place.platform, question: place.questionId, kind: place.kind }, 'questions: could not post');
     return false;
   }
 }

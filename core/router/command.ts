@@ -71,6 +71,8 @@ export interface CommandSpec<A = string> {
   /** Pure: turns the argument text into the command's arguments, or says what is wrong. */
   parse(args: string): ParseResult<A>;
   guards?: Guard[];
+  /** Running it again for an edited message does no harm (it only reads, or sets what it set): see `Incoming.edited`. */
+  repeatsOnEdit?: boolean;
   run(context: CommandContext, args: A): Promise<Reply>;
 }
 

@@ -110,9 +110,14 @@ export class Router {
       case 'text': {
         const fallback = this.options.privateTextCommand;
         const repliesTo = context.incoming.repliesToBot;
-        if (context.incoming.conversation.kind === 'group' && repliesTo && content.text.trim()) return this.options.replyToBot?.(context, content.text.trim(), repliesTo.messageId);
+        if (context.incoming.conversation.kind === 'group' && repliesTo && content.text.trim()) {
+          // An answer given by a reply was posted when it was sent; an edit does not post it twice.
+          if (context.incoming.edited) throw new UserError('errors.editNotRepeated', { command: context.command('answer') });
+          return this.options.replyToBot?.(context, content.text.trim(), repliesTo.messageId);
+        }
         if (context.incoming.conversation.kind !== 'private' || !content.text.trim()) return undefined;
-        const answered = await this.options.awaitingText?.answer(context, content.text);
+        // An edit is not the answer to whatever question is pending now: at most a search again.
+        const answered = context.incoming.edited ? undefined : await this.options.awaitingText?.answer(context, content.text);
         if (answered) return answered;
         if (fallback) return this.runCommand(context, fallback, content.text);
         throw new UserError('errors.notACommand', { example: context.command('search'), help: context.command('help') });
@@ -123,6 +128,7 @@ export class Router {
   private async runCommand(context: CommandContext, name: string, args: string): Promise<Reply> {
     const command = this.commands.get(name.toLowerCase());
     if (!command) throw new UserError('errors.unknownCommand', { command: context.command(name), help: context.command('help') });
+    if (context.incoming.edited && !command.repeatsOnEdit) throw new UserError('errors.editNotRepeated', { command: context.command(command.name) });
     const parsed = command.parse(args.trim());
     if (!parsed.ok) throw parsed.error;
     for (const guard of command.guards ?? []) {

@@ -14,6 +14,7 @@ import type { SearchLimits } from '../../db/sqlite-document-search.ts';
 import type { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
 import { createSqliteServices, type SqliteServices } from '../../db/sqlite-services.ts';
 import { createTranslator } from '../../locales/translator.ts';
+import { recordingLogger, type LogLine } from './recording-logger.ts';
 
 export const FIXED_NOW = new Date('2026-03-14T09:00:00Z');
 /** The default schedule: Monday 09:00 in Belgrade. */
@@ -25,6 +26,8 @@ export interface CoreHarness {
   services: SqliteServices;
   router: Router;
   errors: unknown[];
+  /** Every line core logged (errors too), for tests of what a log may say. */
+  logs: LogLine[];
   /** Sends one line as the console member would type it. */
   send(line: string, options?: { userId?: string; locale?: string; group?: boolean }): Promise<Reply[]>;
   press(button: { actionId: string; value: string }, options?: { userId?: string }): Promise<Reply[]>;
@@ -51,7 +54,8 @@ export function createCoreHarness(
   const store = services.store;
   store.upsertAll(documents, FIXED_NOW);
   const errors: unknown[] = [];
-  const logger: Logger = { info: () => {}, warn: () => {}, error: (details) => void errors.push(details) };
+  const { logger: recorded, lines: logs } = recordingLogger();
+  const logger: Logger = { ...recorded, error: (details, message) => { errors.push(details); recorded.error(details, message); } };
   // The clock stands still here, so a member pace would soon stop a test that sends many commands.
   const search = options.search ? options.search(services.search, store) : services.search;
   const router = createCoreRouter(
@@ -72,6 +76,7 @@ export function createCoreHarness(
     services,
     router,
     errors,
+    logs,
     send(line, options = {}) {
       const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
       const content: Incoming['content'] = match
