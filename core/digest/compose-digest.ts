@@ -51,8 +51,9 @@ export function composeDigest(week: DigestWeek, reader: DigestReader, translator
     section(t, 'digest.documents', documents, SHOWN.documents, (document) => documentSpans(t, reader, document), moreDocuments(reader, documents.slice(SHOWN.documents))),
     section(t, 'digest.news', week.news.filter(keep), SHOWN.news, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('news')),
     section(t, 'digest.upcoming', week.upcoming.filter(keep), SHOWN.upcoming, (item) => itemSpans(view, item, SUMMARY_IN_DIGEST), reader.command('events')),
-    section(t, 'digest.openQuestions', week.openQuestions.filter(keep), SHOWN.questions, questionSpans, undefined),
-    section(t, 'digest.answered', week.answeredQuestions.filter(keep), SHOWN.questions, questionSpans, undefined),
+    // Oldest first: the longest waiting need an expert most; /questions lists them all.
+    section(t, 'digest.openQuestions', week.openQuestions.filter(keep), SHOWN.questions, (question) => questionSpans(reader, question), reader.command('questions')),
+    section(t, 'digest.answered', week.answeredQuestions.filter(keep), SHOWN.questions, (question) => questionSpans(reader, question), undefined),
   ].filter((blocks) => blocks.length > 0);
   if (sections.length === 0) return undefined;
   const title = heading(t('digest.title', { dates: weekRange(reader, week.from, week.to) }));
@@ -116,8 +117,10 @@ function documentSpans(t: (key: string) => string, reader: DigestReader, documen
   return spans;
 }
 
-function questionSpans(question: DigestQuestion): Span[] {
-  return [question.url ? link(question.title, question.url) : text(question.title)];
+/** As a document's line: the question, and the command that shows it with its answers (`/question Q7K2P`). */
+function questionSpans(reader: DigestReader, question: DigestQuestion): Span[] {
+  const title = question.url ? link(question.title, question.url) : text(question.title);
+  return question.id ? [title, text(' · '), code(reader.command('question', question.id))] : [title];
 }
 
 function footer(t: (key: string, params?: Record<string, string | number>) => string, reader: DigestReader): Block[] {

@@ -52,6 +52,8 @@ export interface DigestSubscriptions {
 
 /** A question as a digest shows it (db/sqlite-question-store.ts: no asker, so anonymity holds). */
 export interface DigestQuestion {
+  /** The question's short id (`Q7K2P`): its line ends with the command that opens it. */
+  id?: string;
   title: string;
   url?: string;
   topics: string[];

@@ -238,6 +238,7 @@ describe('questions in the weekly digest', () => {
     const open = composeDigest(await week(), reader, createTranslator());
     expect((await week()).openQuestions.map((question) => question.title)).toEqual(['How do we find foster families for teenagers?']);
     expect(JSON.stringify(open)).toContain('foster families for teenagers');
+    expect(JSON.stringify(open)).toContain(`/question ${id}`);
     await vesna.send('answer', `${id} Start with the regional foster care centre.`);
     const after = await week();
     expect(after.openQuestions).toEqual([]);
