@@ -1,8 +1,9 @@
 /**
  * `/post [news|event|training|webinar] [title]`: administrators add news and
  * events in chat through a guided form (core/content/post-steps.ts); the
- * draft is kept per account, so a member can answer at their pace. Also
- * `/post <field> <value>` (how Discord members answer a typed question),
+ * draft is kept per account, so a member can answer at their pace. A typed
+ * step carries a form (a Discord or Slack modal, whose submit is
+ * `/post <field> <value>`); elsewhere the next message answers it. Also
  * `/post cancel`. Published items appear in /news or /events and in the next
  * digest.
  */
@@ -10,7 +11,7 @@ import { isContentKind, isDated } from '../content/content-item.ts';
 import type { PostDraft } from '../content/content-ports.ts';
 import { itemSpans } from '../content/format-content.ts';
 import {
-  choices, draftItem, isSkippable, nextField, POST_ACTION, POST_FIELDS, pressed, skip, typed, TYPED_POST_FIELDS, type PostField,
+  choices, draftItem, isSkippable, nextField, POST_ACTION, POST_FIELDS, pressed, skip, SUMMARY_MAX, TITLE_MAX, typed, TYPED_POST_FIELDS, type PostField,
 } from '../content/post-steps.ts';
 import { countryName, topicName } from '../library/display-names.ts';
 import { languageGroupOf } from '../library/language.ts';
@@ -18,7 +19,7 @@ import { accountOf, requireMember } from '../members/member-context.ts';
 import { timeZoneOf } from '../members/member-preferences.ts';
 import { TOPICS } from '../members/profile-options.ts';
 import { heading, paragraph, reply, text } from '../model/reply-builders.ts';
-import type { Button, Reply } from '../model/reply.ts';
+import type { Block, Button, Reply } from '../model/reply.ts';
 import { ok, type ActionSpec, type CommandContext, type CommandSpec } from '../router/command.ts';
 import { requireRole } from '../router/require-role.ts';
 import type { AwaitingText } from '../router/router.ts';
@@ -26,6 +27,16 @@ import { UserError } from '../router/user-error.ts';
 import { PENDING_INPUT_MAX_AGE_MS } from './onboarding.ts';
 
 const STEP_PREFIX = 'post:';
+const EXAMPLE_TIME = '2026-04-02 10:00';
+/**
+ * Where a reply's form shows (a Discord or Slack modal): a typed step there
+ * has a Write button that opens it — on Discord the only way to type without
+ * the command, as the bot receives no plain messages. Elsewhere the next
+ * message is the answer.
+ */
+const FORM_PLATFORMS: ReadonlySet<string> = new Set(['discord', 'slack']);
+/** The longest answer a typed step's form takes. */
+const TYPED_MAX: Partial<Record<PostField, number>> = { title: TITLE_MAX, summary: SUMMARY_MAX, url: 2000, start: 80, end: 80 };
 const adminOnly = requireRole([], 'post');
 
 export const postCommand: CommandSpec<string> = {
@@ -60,18 +71,27 @@ export const postCommand: CommandSpec<string> = {
   },
 };
 
-/** Stores a typed answer and asks what comes next. */
+/**
+ * Stores a typed answer and asks what comes next; an answer it cannot take
+ * is said above the same question again, with its buttons (on Discord the
+ * Write button is the way back into the form).
+ */
 async function answer(context: CommandContext, draft: PostDraft, field: PostField, value: string): Promise<Reply> {
-  const next = typed(draft, field, value, await timeZoneOf(context));
+  let next: PostDraft;
+  try {
+    next = typed(draft, field, value, await timeZoneOf(context));
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return ask(context, draft, [paragraph(text(context.t(error.key, error.params)))]);
+  }
   await context.services.postDrafts.save(accountOf(context), next);
-  return ask(context, next, true);
+  return ask(context, next, [paragraph(text(context.t('post.saved')))]);
 }
 
-/** The next question, or the preview with Publish / Cancel. */
-async function ask(context: CommandContext, draft: PostDraft, saved = false): Promise<Reply> {
+/** The next question, or the preview with Publish / Cancel; `note` above it. */
+async function ask(context: CommandContext, draft: PostDraft, note: Block[] = []): Promise<Reply> {
   const field = nextField(draft);
   const account = accountOf(context);
-  const note = saved ? [paragraph(text(context.t('post.saved')))] : [];
   if (!field) {
     await context.services.pendingInputs.clear(account);
     return review(context, draft, note);
@@ -80,10 +100,18 @@ async function ask(context: CommandContext, draft: PostDraft, saved = false): Pr
   else await context.services.pendingInputs.clear(account);
   const label = (kind: PostField, choice: string) => choiceLabel(context, kind, choice);
   const buttons: Button[][] = choices(draft, field, label);
+  const withForms = FORM_PLATFORMS.has(context.incoming.platform);
+  if (withForms && TYPED_POST_FIELDS.has(field)) buttons.unshift([{ actionId: POST_ACTION, label: context.t('post.write'), value: `write:${field}` }]);
   if (isSkippable(field) && field !== 'topics') buttons.push([{ actionId: POST_ACTION, label: context.t('onboard.skip'), value: `skip:${field}` }]);
   const zone = draft.timeZone ?? (await timeZoneOf(context));
-  const question = context.t(`post.ask.${field}`, { command: context.command('post', `${field === 'url' ? 'link' : field} …`), zone, example: '2026-04-02 10:00' });
-  return { ...reply([...note, heading(context.t('post.title')), paragraph(text(question))], { private: true, buttons }), language: context.language };
+  const typedAs = field === 'url' ? 'link' : field;
+  const question = context.t(`post.ask.${field}`, { command: context.command('post', `${typedAs} …`), zone, example: EXAMPLE_TIME });
+  // Any press may lead to a typed step, whose form (a modal) can only be the press's first answer on Discord.
+  const marked = withForms ? buttons.map((row) => row.map((button) => ({ ...button, opensForm: true }))) : buttons;
+  const form = TYPED_POST_FIELDS.has(field)
+    ? { form: { title: context.t('post.title'), label: context.t(`post.formLabel.${field}`, { zone, example: EXAMPLE_TIME }), maxLength: TYPED_MAX[field] ?? TITLE_MAX, command: 'post', args: typedAs } }
+    : {};
+  return { ...reply([...note, heading(context.t('post.title')), paragraph(text(question))], { private: true, buttons: marked }), ...form, language: context.language };
 }
 
 function choiceLabel(context: CommandContext, field: PostField, choice: string): string {
@@ -119,6 +147,8 @@ export const postAction: ActionSpec = {
     }
     if (!draft) throw new UserError('post.expired', { command: context.command('post') });
     if (value === 'publish') return publish(context, draft);
+    // Write: the same question again, whose form the platform opens.
+    if (value.startsWith('write:')) return ask(context, draft);
     const [fieldName = '', choice = ''] = value.split(':');
     const field = POST_FIELDS.find((name) => name === (fieldName === 'skip' ? choice : fieldName));
     if (!field) throw new UserError('errors.unknownButton');
