@@ -69,7 +69,7 @@ export class SqliteQuestionStore extends SqliteQuestionRecords implements Questi
    * is what the expert role is for, and "not for me" declines one.
    * Those with the fewest questions waiting for them come first.
    */
-  async expertsFor(question: Pick<Question, 'topics' | 'country' | 'languageGroup' | 'askerId'>, limit: number): Promise<ExpertCandidate[]> {
+  async expertsFor(question: Pick<Question, 'id' | 'topics' | 'country' | 'languageGroup' | 'askerId'>, limit: number): Promise<ExpertCandidate[]> {
     const rows = this.db.sqlite.prepare(`
       SELECT m.id AS memberId, ${OLDEST_ACCOUNT} AS account
       FROM expert_profiles e JOIN members m ON m.id = e.member_id
@@ -77,9 +77,11 @@ export class SqliteQuestionStore extends SqliteQuestionRecords implements Questi
         AND (@topics = '[]' OR EXISTS (SELECT 1 FROM json_each(e.topics) t WHERE t.value IN (SELECT value FROM json_each(@topics))))
         AND (@country IS NULL OR json_array_length(e.countries) = 0 OR EXISTS (SELECT 1 FROM json_each(e.countries) c WHERE c.value = @country))
         AND (json_array_length(e.languages) = 0 OR EXISTS (SELECT 1 FROM json_each(e.languages) l WHERE l.value = @language))
+        AND NOT EXISTS (SELECT 1 FROM question_routes q WHERE q.question_id = @question AND q.expert_id = m.id)
       ORDER BY (SELECT count(*) FROM question_routes r WHERE r.expert_id = m.id AND r.status = 'sent'), m.created_at, m.id
       LIMIT @limit`).all({
       asker: question.askerId,
+      question: question.id,
       topics: JSON.stringify(question.topics),
       country: question.country ?? null,
       language: question.languageGroup,
@@ -98,6 +100,12 @@ export class SqliteQuestionStore extends SqliteQuestionRecords implements Questi
     this.db.orm.insert(questionRoutes).values({
       questionId, expertId: expert.memberId, platform: expert.platform, userId: expert.userId, sentAt: this.clock.now().toISOString(),
     }).onConflictDoNothing().run();
+  }
+
+  async declineRoute(questionId: string, expertId: string): Promise<boolean> {
+    const result = this.db.orm.update(questionRoutes).set({ status: 'declined' })
+      .where(and(eq(questionRoutes.questionId, questionId), eq(questionRoutes.expertId, expertId), eq(questionRoutes.status, 'sent'))).run();
+    return result.changes > 0;
   }
 
   async setRouteStatus(questionId: string, expertId: string, status: 'declined' | 'answered'): Promise<boolean> {

@@ -6,6 +6,8 @@
  */
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
+import type { Question } from '../questions/question-ports.ts';
+import { routeToExperts } from '../questions/publish-question.ts';
 import { fail, ok, type ActionSpec, type CommandContext, type CommandSpec } from '../router/command.ts';
 import type { AwaitingText } from '../router/router.ts';
 import { UserError } from '../router/user-error.ts';
@@ -62,10 +64,7 @@ export const questionAction: ActionSpec = {
     if (what === 'accept' && /^\d+$/.test(number)) return acceptAnswer(context, id, Number(number));
     const question = await visibleQuestion(context, id);
     if (what === 'show') return questionCommand.run(context, question.id);
-    if (what === 'decline') {
-      await context.services.questions.setRouteStatus(question.id, context.member!.id, 'declined');
-      return reply([paragraph(text(context.t('answer.declined', { id: question.id })))], { private: true });
-    }
+    if (what === 'decline') return decline(context, question);
     if (what !== 'answer') throw new UserError('errors.unknownButton');
     const command = context.command('answer', `${question.id} …`);
     // Where members write to the bot in plain messages, the next one is the answer.
@@ -112,3 +111,17 @@ export const awaitingAnswerText: AwaitingText = {
   // Any command drops it (onboarding's clears every pending input).
   beforeCommand: async () => {},
 };
+
+/**
+ * Not for me: the route is declined (no reminders), and the question passes
+ * to the next fitting expert it has not reached, so a decline never leaves it
+ * with fewer experts while there are others. A second press passes nothing on.
+ */
+async function decline(context: CommandContext, question: Question): Promise<Reply> {
+  const { services } = context;
+  if ((await services.questions.declineRoute(question.id, context.member!.id)) && question.status === 'open') {
+    const asker = question.anonymous ? undefined : (await services.members.findById(question.askerId))?.profile.displayName;
+    await routeToExperts(services, question, asker, 1);
+  }
+  return reply([paragraph(text(context.t('answer.declined', { id: question.id })))], { private: true });
+}

@@ -48,13 +48,23 @@ export async function publishQuestion(services: CoreServices, draft: QuestionDra
     const place = { questionId: question.id, kind: 'channel' as const, platform: channel.platform, target: { conversationId: channel.conversationId }, language: channelLanguage };
     if (await postAndRecord(services, place, card)) channels += 1;
   }
+  const experts = await routeToExperts(services, question, askerName, EXPERTS_PER_QUESTION);
+  return { question, inGroup, channels, experts };
+}
+
+/**
+ * Sends the question to at most `limit` fitting experts it has not gone to
+ * yet, each in their language on their platform; how many it reached. Also
+ * how a declined question passes on to the next expert.
+ */
+export async function routeToExperts(services: CoreServices, question: Question, askerName: string | undefined, limit: number): Promise<number> {
   let experts = 0;
-  for (const expert of await services.questions.expertsFor(question, EXPERTS_PER_QUESTION)) {
+  for (const expert of await services.questions.expertsFor(question, limit)) {
     const voice = await memberVoice(services, expert.memberId);
     const place = { questionId: question.id, kind: 'expert' as const, platform: expert.platform, target: memberTarget(expert.platform, expert.userId), language: voice.language };
     if (!(await postAndRecord(services, place, expertCard(translate(services, voice.language), question, askerName)))) continue;
     await services.questions.addRoute(question.id, expert);
     experts += 1;
   }
-  return { question, inGroup, channels, experts };
+  return experts;
 }

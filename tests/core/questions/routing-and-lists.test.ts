@@ -64,6 +64,29 @@ describe('routing to experts', () => {
   });
 });
 
+describe('Not for me', () => {
+  it('passes the question on to the next fitting expert it has not reached, once per decline', async () => {
+    // Eleven fitting experts: the question goes to ten of them.
+    const everyone = Array.from({ length: 11 }, (_, index) => String(40 + index));
+    for (const userId of everyone) await expert(userId, { countries: [], languages: [] });
+    await ask('10', 'How do we find foster families for teenagers?', 'RS', 'en');
+    expect(routedTo()).toHaveLength(10);
+    const [left] = everyone.filter((userId) => !routedTo().includes(userId));
+    const decliner = routedTo()[0]!;
+    const card = telegram.posts.find((post) => post.target.conversationId === decliner)!;
+    const notForMe = card.reply.buttons.flat().find((candidate) => candidate.label === 'Not for me')!;
+    const first = hub.person(decliner);
+    expect(text(await first.press(notForMe.actionId, notForMe.value))).toMatch(/declined|not for you|Noted/i);
+    expect(routedTo()).toContain(left);
+    expect(routedTo()).toHaveLength(11);
+    const status = hub.db.sqlite.prepare("SELECT status FROM question_routes WHERE user_id = ?").get(decliner) as { status: string };
+    expect(status.status).toBe('declined');
+    // A second press passes nothing on (and there is no one left anyway).
+    await first.press(notForMe.actionId, notForMe.value);
+    expect(routedTo()).toHaveLength(11);
+  });
+});
+
 describe('/questions <topic>', () => {
   it('lists the open questions of that topic only', async () => {
     await ask('10', 'How do we find foster families for teenagers?', 'RS', 'en');
