@@ -1,27 +1,36 @@
 /**
  * `/hide` through the platform fakes: what each platform receives when a
  * moderator hides a question or one answer, and what the database keeps.
- * Telegram lets a bot delete its messages for 48 hours only: a message it
- * may no longer delete is edited into "Hidden by a moderator." instead.
+ * One answer goes from every platform it was posted on, and the question
+ * stays. Telegram lets a bot delete its messages for 48 hours only: a
+ * message it may no longer delete is edited into "Hidden by a moderator."
+ * instead.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCoreHarness, type CoreHarness } from '../support/core-harness.ts';
 import { askInTelegramGroup, joinAs, TELEGRAM_ASKER, TELEGRAM_GROUP } from '../support/question-fixtures.ts';
+import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
+import { hubInDm, said } from '../support/slack-members.ts';
 import { privateMessage, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.ts';
 import { answerTo } from '../support/telegram-members.ts';
 
+let core: CoreHarness | undefined;
 let telegram: TelegramHarness | undefined;
+let slack: SlackHarness | undefined;
 afterEach(async () => {
   await telegram?.close();
-  telegram = undefined;
+  await slack?.close();
+  core?.db.close();
+  core = telegram = slack = undefined;
 });
 
 const PEER = 100000002;
 const MODERATOR = 100000005;
 
-type Kept = { kind: string; answer: number | null; conversation: string; ids: string[] };
+type Kept = { platform: string; kind: string; answer: number | null; conversation: string; ids: string[] };
 
-function postsKept(h: TelegramHarness): Kept[] {
-  return (h.core.db.sqlite.prepare('SELECT kind, answer_number AS answer, conversation_id AS conversation, message_ids FROM question_posts ORDER BY id').all() as any[])
+function postsKept(h: Pick<TelegramHarness, 'core'>): Kept[] {
+  return (h.core.db.sqlite.prepare('SELECT platform, kind, answer_number AS answer, conversation_id AS conversation, message_ids FROM question_posts ORDER BY id').all() as any[])
     .map(({ message_ids, ...row }) => ({ ...row, ids: JSON.parse(message_ids) }));
 }
 
@@ -79,4 +88,50 @@ describe('Telegram: a message that can no longer be deleted is replaced', () => 
     h.fake.script('editMessageText', { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' });
     await answerTo(h, privateMessage(730, `/hide ${id}`, { id: MODERATOR }), /is hidden, with its answers; 2 messages were taken down/);
   }, 20_000);
+});
+
+describe('/hide <id> <number>: one answer, on every platform it was posted on', () => {
+  const QA_CHANNEL = 'C00FAKEQA001';
+  const SLACK_PEER = 'U00FAKEUSER3';
+
+  it('deletes answer 1 under the question on Telegram and Slack and in the asker\'s chat; the question and answer 2 stay', async () => {
+    core = createCoreHarness([], {}, { qaChannels: [{ platform: 'slack', conversationId: QA_CHANNEL }] });
+    slack = await startSlackHarness({ core, otherUsers: [SLACK_PEER] });
+    telegram = await startTelegramHarness({ core });
+    const h = { core };
+    await joinAs(core, 'telegram', String(TELEGRAM_ASKER), 'Ana');
+    await joinAs(core, 'slack', SLACK_PEER, 'Goran');
+    await joinAs(core, 'telegram', String(PEER), 'Jelena');
+    await joinAs(core, 'telegram', String(MODERATOR), 'Mod Marija', 'moderator');
+    const { id } = await askInTelegramGroup(telegram, 800, 'How do we find foster families for teenagers?');
+    await vi.waitFor(() => expect(postsKept(h)).toHaveLength(2));
+    // Answer 1 from Slack: under the question in the Telegram group and in the Slack channel's thread, and to Ana.
+    await hubInDm(slack.fake, SLACK_PEER, `answer ${id} Ask the neighbours.`, /posted in 2 places and sent to the asker/);
+    await answerTo(telegram, privateMessage(810, `/answer ${id} Start with the regional foster care centre.`, { id: PEER }), /posted in 2 places and sent to the asker/);
+    await vi.waitFor(() => expect(postsKept(h)).toHaveLength(8));
+    const answerOne = postsKept(h).filter((post) => post.answer === 1);
+    expect(answerOne.map((post) => [post.platform, post.kind])).toEqual([['telegram', 'group'], ['slack', 'channel'], ['telegram', 'asker']]);
+    const others = postsKept(h).filter((post) => post.answer !== 1).flatMap((post) => post.ids);
+
+    const t = telegram.fake;
+    const before = { telegram: t.calls.length, slack: slack.fake.calls.length };
+    await answerTo(telegram, privateMessage(820, `/hide ${id} 1`, { id: MODERATOR }), new RegExp(`Answer 1 to ${id} is hidden; 3 messages were taken down`));
+    const deletedOnTelegram = t.calls.slice(before.telegram).filter((call) => call.method === 'deleteMessage').map((call) => [call.params.chat_id, String(call.params.message_id)]);
+    expect(deletedOnTelegram).toEqual(answerOne.filter((post) => post.platform === 'telegram').map((post) => [Number(post.conversation), post.ids[0]]));
+    const deletedOnSlack = slack.fake.calls.slice(before.slack).filter((call) => call.method === 'chat.delete').map((call) => [call.params.channel, call.params.ts]);
+    expect(deletedOnSlack).toEqual([[QA_CHANNEL, answerOne[1]!.ids[0]]]);
+    // Nothing else was deleted or changed: the question's posts and answer 2's stay as they were.
+    for (const gone of [...deletedOnTelegram, ...deletedOnSlack]) expect(others).not.toContain(gone[1]);
+    expect(t.calls.slice(before.telegram).filter((call) => call.method === 'editMessageText')).toEqual([]);
+    expect(slack.fake.calls.slice(before.slack).filter((call) => call.method === 'chat.update' || said(/Ask the neighbours/)(call))).toEqual([]);
+
+    expect(core.db.sqlite.prepare('SELECT number, hidden_at IS NOT NULL AS hidden FROM answers ORDER BY number').all()).toEqual([{ number: 1, hidden: 1 }, { number: 2, hidden: 0 }]);
+    expect(core.db.sqlite.prepare('SELECT status, hidden_at FROM questions WHERE id = ?').get(id)).toEqual({ status: 'answered', hidden_at: null });
+    expect(core.db.sqlite.prepare('SELECT count(*) AS n FROM question_posts').get()).toEqual({ n: 8 });
+    const shown = (await answerTo(telegram, privateMessage(825, `/question ${id}`, { id: PEER }), /foster families/)).params.text;
+    expect(shown).toContain('Start with the regional foster care centre.');
+    expect(shown).not.toContain('Ask the neighbours');
+    // A second /hide of the same answer says so and takes nothing more down.
+    await answerTo(telegram, privateMessage(830, `/hide ${id} 1`, { id: MODERATOR }), /already hidden/);
+  }, 30_000);
 });
