@@ -98,6 +98,11 @@ export interface QuestionStore {
   addAnswer(questionId: string, answer: { answererId: string; platform: PlatformName; text: string }): Promise<Answer>;
   /** Marks the answer accepted (and no other); false when there is no such visible answer. */
   accept(questionId: string, number: number): Promise<boolean>;
+  /**
+   * Hides the question, or one answer (its acceptance with it: the question
+   * is `open` again when no visible answer is left); false when it already
+   * was hidden, or there is no such answer.
+   */
   hide(questionId: string, answerNumber?: number): Promise<boolean>;
   addPost(post: QuestionPost): Promise<void>;
   /** The messages about the question: `null` its own, a number that answer's, nothing given: all of them. */
