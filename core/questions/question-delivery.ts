@@ -49,12 +49,12 @@ export async function postAndRecord(services: Posting, place: PostPlace, message
   }
 }
 
-/** Replaces every message in `posts`; one that fails is logged and the rest still change. */
+/** Replaces every message cphub posted in `posts` (a member's own is theirs); one that fails is logged and the rest still change. */
 export async function changePosts(services: Posting, posts: QuestionPost[], change: (post: QuestionPost) => Reply): Promise<number> {
   let changed = 0;
   for (const post of posts) {
     const publisher = services.publishers.for(post.platform);
-    if (!publisher) continue;
+    if (!publisher || post.kind === 'member') continue;
     const message = { conversationId: post.conversationId, messageIds: post.messageIds };
     try {
       await publisher.edit(message, { ...change(post), language: post.language });
@@ -73,7 +73,9 @@ export async function changePosts(services: Posting, posts: QuestionPost[], chan
  * a bot delete its messages for 48 hours only
  * (https://core.telegram.org/bots/api#deletemessage) but edit them for ever.
  * Each message of a long post is taken down on its own, so one that cannot
- * be deleted does not keep the others.
+ * be deleted does not keep the others. A member's own message (kind
+ * `member`) can only be deleted, by a bot with the right to delete messages
+ * there; without it, it stays and the log says so.
  */
 export async function removePosts(services: Posting & Pick<CoreServices, 'translator'>, posts: QuestionPost[], placeholder: (t: Translate) => Reply): Promise<number> {
   let removed = 0;
@@ -96,6 +98,10 @@ async function removeMessage(services: Posting & Pick<CoreServices, 'translator'
     await publisher.remove(message);
     return true;
   } catch (error) {
+    if (post.kind === 'member') {
+      services.logger.warn({ err: error, ...about }, "questions: could not delete the member's own message (the bot needs the right to delete messages there)");
+      return false;
+    }
     services.logger.warn({ err: error, ...about }, 'questions: could not delete a post, replacing its text');
   }
   try {

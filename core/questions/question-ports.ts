@@ -46,11 +46,15 @@ export interface Answer {
   hidden: boolean;
 }
 
-/** A message cphub posted about a question (`answerNumber` absent) or an answer. */
+/**
+ * A message cphub posted about a question (`answerNumber` absent) or an
+ * answer; or (`member`) the member's own message an answer was taken from,
+ * which cphub may delete (where the platform lets it) but never edits.
+ */
 export interface QuestionPost {
   questionId: string;
   answerNumber?: number;
-  kind: 'group' | 'channel' | 'expert' | 'asker' | 'moderator';
+  kind: 'group' | 'channel' | 'expert' | 'asker' | 'moderator' | 'member';
   platform: PlatformName;
   conversationId: string;
   /** The language it was written in. */

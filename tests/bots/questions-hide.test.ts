@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCoreHarness, type CoreHarness } from '../support/core-harness.ts';
-import { askInTelegramGroup, joinAs, TELEGRAM_ASKER, TELEGRAM_GROUP } from '../support/question-fixtures.ts';
+import { askInTelegramGroup, joinAs, TELEGRAM_ASKER, TELEGRAM_GROUP, telegramGroupCommand } from '../support/question-fixtures.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { hubInDm, said } from '../support/slack-members.ts';
 import { privateMessage, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.ts';
@@ -134,4 +134,61 @@ describe('/hide <id> <number>: one answer, on every platform it was posted on', 
     // A second /hide of the same answer says so and takes nothing more down.
     await answerTo(telegram, privateMessage(830, `/hide ${id} 1`, { id: MODERATOR }), /already hidden/);
   }, 30_000);
+});
+
+describe('Telegram: an answer given as a reply to the question is the member\'s own message', () => {
+  /** Goran's plain reply (no command) to the bot's question in the group. */
+  function replyToQuestion(h: TelegramHarness, updateId: number, questionMessage: string, text: string): any {
+    const update = telegramGroupCommand(updateId, text);
+    delete update.message.entities;
+    update.message.from = { id: PEER, is_bot: false, first_name: 'Goran', language_code: 'en' };
+    update.message.reply_to_message = { message_id: Number(questionMessage), date: 1721592580, chat: update.message.chat, from: { ...h.fake.botInfo }, text: 'Question' };
+    return update;
+  }
+
+  async function answeredByReply(h: TelegramHarness, updateId: number): Promise<{ id: string; replyId: number }> {
+    await joinAs(h.core, 'telegram', String(TELEGRAM_ASKER), 'Ana');
+    await joinAs(h.core, 'telegram', String(PEER), 'Goran');
+    await joinAs(h.core, 'telegram', String(MODERATOR), 'Mod Marija', 'moderator');
+    const { id } = await askInTelegramGroup(h, updateId, 'How do we find foster families for teenagers?');
+    await vi.waitFor(() => expect(postsKept(h)).toHaveLength(1));
+    const replyId = updateId + 2;
+    await answerTo(h, replyToQuestion(h, replyId, postsKept(h)[0]!.ids[0]!, 'Start with the regional foster care centre.'), /Answer 1 to Q/);
+    await vi.waitFor(() => expect(postsKept(h)).toHaveLength(4));
+    return { id, replyId };
+  }
+
+  it('keeps the reply\'s chat and message id; accepting leaves it alone; hiding the answer deletes it with cphub\'s messages', async () => {
+    const h = (telegram = await startTelegramHarness());
+    const { id, replyId } = await answeredByReply(h, 900);
+    const answerOne = postsKept(h).filter((post) => post.answer === 1);
+    expect(answerOne.find((post) => post.kind === 'member')).toEqual({ platform: 'telegram', kind: 'member', answer: 1, conversation: String(TELEGRAM_GROUP), ids: [String(replyId)] });
+
+    // Accepting edits cphub's copies of the answer, never the member's message.
+    const beforeAccept = h.fake.calls.length;
+    await answerTo(h, privateMessage(910, `/accept ${id} 1`, { id: TELEGRAM_ASKER }), /is accepted/);
+    await vi.waitFor(() => expect(h.fake.calls.slice(beforeAccept).filter((call) => call.method === 'editMessageText')).toHaveLength(2));
+    expect(h.fake.calls.slice(beforeAccept).some((call) => call.method === 'editMessageText' && call.params.message_id === replyId)).toBe(false);
+
+    const before = h.fake.calls.length;
+    await answerTo(h, privateMessage(920, `/hide ${id} 1`, { id: MODERATOR }), new RegExp(`Answer 1 to ${id} is hidden; 3 messages were taken down`));
+    const deleted = h.fake.calls.slice(before).filter((call) => call.method === 'deleteMessage').map((call) => [call.params.chat_id, String(call.params.message_id)]);
+    expect(deleted).toEqual(answerOne.map((post) => [Number(post.conversation), post.ids[0]]));
+    expect(deleted).toContainEqual([TELEGRAM_GROUP, String(replyId)]);
+    expect(h.core.db.sqlite.prepare('SELECT hidden_at IS NOT NULL AS hidden FROM answers').all()).toEqual([{ hidden: 1 }]);
+  }, 20_000);
+
+  it('where the bot may not delete members\' messages, the reply stays (never edited) and the log says why', async () => {
+    const h = (telegram = await startTelegramHarness());
+    const { id, replyId } = await answeredByReply(h, 930);
+    // Not an administrator: Telegram refuses to delete someone else's message.
+    refuseDeleting(h, replyId);
+    const before = h.fake.calls.length;
+    await answerTo(h, privateMessage(940, `/hide ${id} 1`, { id: MODERATOR }), new RegExp(`Answer 1 to ${id} is hidden; 2 messages were taken down`));
+    expect(h.fake.calls.slice(before).filter((call) => call.method === 'editMessageText')).toEqual([]);
+    expect(h.fake.calls.slice(before).filter((call) => call.method === 'deleteMessage')).toHaveLength(3);
+    const warning = h.core.warnings.find((line) => /member's own message/.test(line.message));
+    expect(warning?.message).toContain('the bot needs the right to delete messages');
+    expect(warning?.details).toMatchObject({ platform: 'telegram', question: id, kind: 'member' });
+  }, 20_000);
 });

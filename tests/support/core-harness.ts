@@ -25,6 +25,8 @@ export interface CoreHarness {
   services: SqliteServices;
   router: Router;
   errors: unknown[];
+  /** Core's warnings, each with its message. */
+  warnings: Array<{ message: string; details: object }>;
   /** Sends one line as the console member would type it. */
   send(line: string, options?: { userId?: string; locale?: string; group?: boolean }): Promise<Reply[]>;
   press(button: { actionId: string; value: string }, options?: { userId?: string }): Promise<Reply[]>;
@@ -51,7 +53,8 @@ export function createCoreHarness(
   const store = services.store;
   store.upsertAll(documents, FIXED_NOW);
   const errors: unknown[] = [];
-  const logger: Logger = { info: () => {}, warn: () => {}, error: (details) => void errors.push(details) };
+  const warnings: CoreHarness['warnings'] = [];
+  const logger: Logger = { info: () => {}, warn: (details, message) => void warnings.push({ message, details }), error: (details) => void errors.push(details) };
   // The clock stands still here, so a member pace would soon stop a test that sends many commands.
   const search = options.search ? options.search(services.search, store) : services.search;
   const router = createCoreRouter(
@@ -72,6 +75,7 @@ export function createCoreHarness(
     services,
     router,
     errors,
+    warnings,
     send(line, options = {}) {
       const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
       const content: Incoming['content'] = match
