@@ -146,11 +146,28 @@ export class SqliteQuestionRecords {
 
   async hide(questionId: string, answerNumber?: number): Promise<boolean> {
     const hiddenAt = this.clock.now().toISOString();
-    const result = answerNumber === undefined
-      ? this.db.orm.update(questions).set({ hiddenAt }).where(and(eq(questions.id, questionId), isNull(questions.hiddenAt))).run()
-      : this.db.orm.update(answers).set({ hiddenAt, accepted: false })
+    if (answerNumber === undefined) {
+      return this.db.orm.update(questions).set({ hiddenAt }).where(and(eq(questions.id, questionId), isNull(questions.hiddenAt))).run().changes > 0;
+    }
+    return this.db.sqlite.transaction(() => {
+      const result = this.db.orm.update(answers).set({ hiddenAt, accepted: false })
         .where(and(eq(answers.questionId, questionId), eq(answers.number, answerNumber), isNull(answers.hiddenAt))).run();
-    return result.changes > 0;
+      if (result.changes === 0) return false;
+      this.settleStatus(questionId);
+      return true;
+    })();
+  }
+
+  /**
+   * The question's state as its visible answers make it: `open` again when a
+   * moderator hid the last one (back in /questions, reminders and the
+   * digest's open questions, out of `type:qa`), first answered when the
+   * earliest visible answer came.
+   */
+  private settleStatus(questionId: string): void {
+    const first = this.db.orm.select({ at: sql<string | null>`min(${answers.createdAt})` }).from(answers)
+      .where(and(eq(answers.questionId, questionId), isNull(answers.hiddenAt))).get()?.at ?? null;
+    this.db.orm.update(questions).set({ status: first ? 'answered' : 'open', firstAnsweredAt: first }).where(eq(questions.id, questionId)).run();
   }
 }
 

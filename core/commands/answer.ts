@@ -94,7 +94,8 @@ export async function answerByReply(context: CommandContext, typed: string, mess
   if (typed.length > ANSWER_MAX) throw new UserError('answer.tooLong', { max: ANSWER_MAX, length: typed.length });
   const kinds = personalDataKinds(context, typed);
   if (kinds) return { ...reply([paragraph(text(context.t('answer.personalDataInReply', { kinds })))], { private: true }), withdrawTrigger: true };
-  return answerQuestion(context, questionId, typed);
+  const own = context.incoming.repliesToBot?.ownMessageId;
+  return answerQuestion(context, questionId, typed, own ? { memberMessageId: own } : {});
 }
 
 /** The Answer button's typed answer: the next private message. */

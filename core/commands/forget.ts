@@ -7,7 +7,8 @@
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
 import { ok, type ActionSpec, type CommandSpec } from '../router/command.ts';
-import { changePosts } from '../questions/question-delivery.ts';
+import { removedCard } from '../questions/question-cards.ts';
+import { removePosts } from '../questions/question-delivery.ts';
 
 export const FORGET_ACTION = 'forget';
 
@@ -34,7 +35,7 @@ export const forgetAction: ActionSpec = {
     if (value !== 'erase') return reply([paragraph(text(t('forget.cancelled')))], { private: true });
     const { platform, sender } = context.incoming;
     // What they asked and answered is taken down where it was posted first: once erased, nothing says where it went.
-    if (context.member) await changePosts(context.services, await context.services.questions.postsByMember(context.member.id), () => 'remove');
+    if (context.member) await removePosts(context.services, await context.services.questions.postsByMember(context.member.id), removedCard);
     const { accounts } = await context.services.personalData.erase(platform, sender.id);
     // And the copies outside the database: a /mydata file the console wrote holds it all.
     await context.services.memberFiles?.erase(accounts);

@@ -9,7 +9,8 @@ import { paragraph, reply, text } from '../model/reply-builders.ts';
 import { fail, ok, type CommandSpec } from '../router/command.ts';
 import { requireRole } from '../router/require-role.ts';
 import { UserError } from '../router/user-error.ts';
-import { changePosts } from '../questions/question-delivery.ts';
+import { hiddenCard } from '../questions/question-cards.ts';
+import { removePosts } from '../questions/question-delivery.ts';
 import { parseQuestionId } from '../questions/question-id.ts';
 
 export const hideCommand: CommandSpec<{ id: string; number?: number }> = {
@@ -29,7 +30,7 @@ export const hideCommand: CommandSpec<{ id: string; number?: number }> = {
     if (!(await services.questions.hide(question.id, args.number))) throw new UserError('hide.already', { id: question.id });
     // A hidden question takes its answers with it: an answer without its question says nothing.
     const posts = await services.questions.posts(question.id, args.number);
-    const removed = await changePosts(services, posts, () => 'remove');
+    const removed = await removePosts(services, posts, hiddenCard);
     services.logger.info({ question: question.id, answer: args.number ?? null, removed, by: context.member!.id }, 'questions: hidden by a moderator');
     const key = args.number === undefined ? 'hide.questionDone' : 'hide.answerDone';
     return reply([paragraph(text(context.t(key, { id: question.id, number: args.number ?? 0, count: removed })))], { private: true });

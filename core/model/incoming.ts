@@ -49,9 +49,12 @@ export interface Incoming {
    * The message this one answers when it may be one of the bot's own (a
    * Telegram reply to the bot, a Slack reply in a thread): a plain reply to
    * a posted question is an answer to it (core looks the message up among
-   * the questions it posted; any other is ignored).
+   * the questions it posted; any other is ignored). `ownMessageId` is the
+   * member's message itself, given where a bot may delete others' messages
+   * (a Telegram group where it is an administrator; never Slack): an answer
+   * taken from it goes with the answer when a moderator hides that.
    */
-  repliesToBot?: { messageId: string };
+  repliesToBot?: { messageId: string; ownMessageId?: string };
   /**
    * How a member types a command here, when it is not `/name`: Slack apps
    * have one slash command, so there it is `/hub name`. Replies that name a

@@ -25,7 +25,8 @@ export async function visibleQuestion(context: CommandContext, id: string): Prom
   return question;
 }
 
-export async function answerQuestion(context: CommandContext, questionId: string, typed: string): Promise<Reply> {
+/** `memberMessageId`: the member's own message the answer was taken from, kept so that hiding the answer takes it down too. */
+export async function answerQuestion(context: CommandContext, questionId: string, typed: string, from: { memberMessageId?: string } = {}): Promise<Reply> {
   const member = context.member;
   if (member?.status !== 'active') throw new UserError('ask.joinFirst', { command: context.command('start') });
   const question = await visibleQuestion(context, questionId);
@@ -35,6 +36,7 @@ export async function answerQuestion(context: CommandContext, questionId: string
   const { services } = context;
   const answer = await services.questions.addAnswer(question.id, { answererId: member.id, platform: context.incoming.platform, text: typed });
   await services.questions.setRouteStatus(question.id, member.id, 'answered');
+  if (from.memberMessageId) await keepMemberMessage(context, question.id, answer.number, from.memberMessageId);
   const name = member.profile.displayName;
   let places = 0;
   for (const post of await services.questions.posts(question.id, null)) {
@@ -45,6 +47,11 @@ export async function answerQuestion(context: CommandContext, questionId: string
   const toAsker = question.askerId !== member.id && (await deliverToAsker(context, question, answer, name));
   const done = context.t(toAsker ? 'answer.postedAndDelivered' : 'answer.posted', { id: question.id, number: answer.number, count: places });
   return reply([paragraph(text(done))], { private: true });
+}
+
+async function keepMemberMessage(context: CommandContext, questionId: string, answerNumber: number, messageId: string): Promise<void> {
+  const { platform, conversation } = context.incoming;
+  await context.services.questions.addPost({ questionId, answerNumber, kind: 'member', platform, conversationId: conversation.id, language: context.language, messageIds: [messageId] });
 }
 
 /** The kinds of a person's identifying data in `typed`, in the member's language ("phone number, e-mail address"); undefined when there is none. */

@@ -76,7 +76,12 @@ export function askerAnswerCard(t: Translate, question: Question, answer: Answer
   return reply(blocks, { buttons });
 }
 
-/** What takes a hidden message's place where it cannot be deleted. */
+/** What takes a hidden message's place where it cannot be deleted (core/questions/question-delivery.ts, removePosts). */
 export function hiddenCard(t: Translate): Reply {
   return reply([paragraph(italic(t('questions.hiddenPlaceholder')))]);
+}
+
+/** The same for a message taken down by /forget: no moderator decided, and nothing says whose it was. */
+export function removedCard(t: Translate): Reply {
+  return reply([paragraph(italic(t('questions.removedPlaceholder')))]);
 }

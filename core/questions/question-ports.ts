@@ -46,11 +46,15 @@ export interface Answer {
   hidden: boolean;
 }
 
-/** A message cphub posted about a question (`answerNumber` absent) or an answer. */
+/**
+ * A message cphub posted about a question (`answerNumber` absent) or an
+ * answer; or (`member`) the member's own message an answer was taken from,
+ * which cphub may delete (where the platform lets it) but never edits.
+ */
 export interface QuestionPost {
   questionId: string;
   answerNumber?: number;
-  kind: 'group' | 'channel' | 'expert' | 'asker' | 'moderator';
+  kind: 'group' | 'channel' | 'expert' | 'asker' | 'moderator' | 'member';
   platform: PlatformName;
   conversationId: string;
   /** The language it was written in. */
@@ -98,6 +102,11 @@ export interface QuestionStore {
   addAnswer(questionId: string, answer: { answererId: string; platform: PlatformName; text: string }): Promise<Answer>;
   /** Marks the answer accepted (and no other); false when there is no such visible answer. */
   accept(questionId: string, number: number): Promise<boolean>;
+  /**
+   * Hides the question, or one answer (its acceptance with it: the question
+   * is `open` again when no visible answer is left); false when it already
+   * was hidden, or there is no such answer.
+   */
   hide(questionId: string, answerNumber?: number): Promise<boolean>;
   addPost(post: QuestionPost): Promise<void>;
   /** The messages about the question: `null` its own, a number that answer's, nothing given: all of them. */

@@ -104,6 +104,9 @@ export const questionRoutes = sqliteTable(
  * Every platform message cphub posted for a question or an answer (the group
  * post, Q&A channels, the DMs to experts and to the asker), so that an
  * accepted answer can be marked and a hidden one taken down where it was posted.
+ * Kind `member`: the member's own message an answer was taken from (a
+ * Telegram reply to the question), which hiding the answer deletes too
+ * where the bot may; cphub never edits it.
  */
 export const questionPosts = sqliteTable(
   'question_posts',
@@ -114,7 +117,7 @@ export const questionPosts = sqliteTable(
       .references(() => questions.id, { onDelete: 'cascade' }),
     /** Null: the question itself; else the answer's number. */
     answerNumber: integer('answer_number'),
-    kind: text('kind', { enum: ['group', 'channel', 'expert', 'asker', 'moderator'] }).notNull(),
+    kind: text('kind', { enum: ['group', 'channel', 'expert', 'asker', 'moderator', 'member'] }).notNull(),
     platform: text('platform').notNull(),
     conversationId: text('conversation_id').notNull(),
     /** The language it was written in, so a change (an accepted answer) is written in it too. */

@@ -23,6 +23,8 @@ export class RecordingPublisher implements Publisher {
   readonly removed: string[] = [];
   /** Conversations that refuse messages (a member who never opened a chat with the bot). */
   readonly refusing = new Set<string>();
+  /** Messages the platform will not delete (Telegram: a bot's message older than 48 hours). */
+  readonly undeletable = new Set<string>();
   private next = 100;
 
   constructor(readonly platform: PlatformName) {}
@@ -39,6 +41,8 @@ export class RecordingPublisher implements Publisher {
   }
 
   async remove(message: PostedMessage): Promise<void> {
+    const kept = message.messageIds.find((id) => this.undeletable.has(id));
+    if (kept) throw new Error(`message ${kept} can't be deleted`);
     this.removed.push(...message.messageIds);
   }
 

@@ -200,6 +200,17 @@ describe('/forget and questions', () => {
     expect(telegram.removed.sort()).toEqual(posted.sort());
     for (const table of ['questions', 'answers', 'question_posts', 'question_routes']) expect(count(table)).toBe(0);
   });
+
+  it('replaces a message the platform will not delete with a neutral notice (no moderator decided it)', async () => {
+    const ana = hub.person('10');
+    await ana.agree();
+    await ana.press('ask', button(await ana.command('ask', 'How do we find foster families?', { group: true }), 'Post').value);
+    const groupPost = telegram.to('group-1')[0]!;
+    telegram.undeletable.add(groupPost.messageId);
+    await ana.press('forget', 'erase');
+    expect(telegram.edits).toEqual([{ messageId: groupPost.messageId, text: 'This message was removed.' }]);
+    expect(count('questions')).toBe(0);
+  });
 });
 
 describe('/search type:qa', () => {
