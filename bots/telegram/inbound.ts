@@ -51,7 +51,8 @@ function fromMessage(eventId: string, message: Message, bot: TelegramBotIdentity
   const replyTo = content.kind === 'command' ? repliedAuthor(message, bot) : undefined;
   // A reply to the bot's own message reaches it even in privacy mode: a reply to a posted question is an answer.
   const replied = message.reply_to_message;
-  const repliesToBot = content.kind === 'text' && replied?.from?.id === bot.id ? { messageId: String(replied.message_id) } : undefined;
+  // The reply's own id too: it stays in the group, and hiding the answer it became must take it down.
+  const repliesToBot = content.kind === 'text' && replied?.from?.id === bot.id ? { messageId: String(replied.message_id), ownMessageId: String(message.message_id) } : undefined;
   return {
     incoming: {
       eventId, platform: 'telegram', sender, conversation, content,

@@ -23,7 +23,6 @@ import { TelegramPublisher } from './telegram-publisher.ts';
 import type { Publisher } from '../../core/questions/question-ports.ts';
 import { TelegramSender } from './telegram-sender.ts';
 import { handleTelegramUpdate, type TurnDeps } from './telegram-turns.ts';
-import { withOwnMessageId } from './own-message.ts';
 
 /** The updates cphub handles; Telegram does not send the others. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'callback_query', 'my_chat_member'] as const;
@@ -147,7 +146,7 @@ class TelegramBotRunner implements TelegramAdapter {
     // One chat's updates in order (page 2 before page 3); different chats in parallel.
     this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
     this.bot.use(this.durable.middleware());
-    this.bot.use((ctx) => handleTelegramUpdate({ ...turn, router: withOwnMessageId(turn.router, ctx.update) }, ctx.update));
+    this.bot.use((ctx) => handleTelegramUpdate(turn, ctx.update));
     this.bot.catch((error) => {
       this.deps.logger.error({ err: error.error, platform: 'telegram', eventId: String(error.ctx.update.update_id) }, 'telegram: update failed');
     });
