@@ -9,8 +9,11 @@
  *   sent and counted in `parts_sent` once the platform confirmed it; the
  *   composed reply is kept in the row meanwhile, so a resumed send renders
  *   the very same parts.
- * - A claim whose owner is gone (this host, its pid no longer running; or
- *   any owner silent for LEASE_MS) is resumed after its last confirmed part.
+ * - A claim whose owner is gone (this host, its pid no longer running or
+ *   now another process's — a restarted container's process often has its
+ *   crashed predecessor's pid: the recorded start time tells them apart, see
+ *   process-owner.ts; or any owner silent for LEASE_MS) is resumed after
+ *   its last confirmed part.
  *   A part that was in flight when its sender died is handed to the
  *   messenger with the time it was marked, to settle as its platform allows:
  *   Discord sends it again with the same nonce (Discord returns the message
@@ -22,10 +25,10 @@
  *   `failed` (429 storm, network, after the run's retries) is claimed again
  *   by the next run while the period is still relevant.
  */
-import { hostname } from 'node:os';
 import type { Claim, DeliveryOutcome, DigestLedger } from '../core/digest/digest-ports.ts';
 import type { Clock } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { ownerIsRunning, processOwner } from './process-owner.ts';
 
 /** A sender that has not finished a claim in this long is taken to be gone (a hung process on another host). */
 export const LEASE_MS = 30 * 60 * 1000;
@@ -41,23 +44,6 @@ interface LedgerRow {
   part_in_flight: number;
   reply_json: string | null;
   attempts: number;
-}
-
-/** `host:pid:start`: who holds a claim, and how to tell whether they still run. */
-export function processOwner(): string {
-  return `${hostname()}:${process.pid}:${Math.round(performance.timeOrigin)}`;
-}
-
-/** True unless the owner is a process of this host that no longer runs. */
-export function ownerIsRunning(owner: string): boolean {
-  const [host, pid] = owner.split(':');
-  if (host !== hostname() || !pid) return true;
-  try {
-    process.kill(Number(pid), 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class SqliteDigestLedger implements DigestLedger {
