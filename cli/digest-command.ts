@@ -16,6 +16,7 @@ import { recipientKeyOfMember } from '../core/digest/digest-ports.ts';
 import { loadDigestWeek } from '../core/digest/digest-week.ts';
 import { MEMBER_LANGUAGES } from '../core/library/language.ts';
 import { blocksToPlain } from '../core/model/reply-builders.ts';
+import { MAX_ATTEMPTS } from '../db/sqlite-digest-ledger.ts';
 import { createDigestJob } from '../jobs/digest/create-digest-job.ts';
 import { createApp, createPlatformAdapters, platformCommandPrefixes, type App } from '../main.ts';
 
@@ -110,7 +111,7 @@ async function send(app: App, dryRun: boolean): Promise<number> {
     return 0;
   }
   const verb = dryRun ? 'would send' : 'sent';
-  const counts = [`${result.sent} ${verb}`, `${result.empty} with nothing to send`, `${result.done} sent before`, `${result.unreachable} unreachable`, `${result.failed} failed (tried again next run)`, `${result.busy} being sent by another process`, `${result.noPlatform} on platforms not configured here`];
+  const counts = [`${result.sent} ${verb}`, `${result.empty} with nothing to send`, `${result.done} sent before`, `${result.unreachable} unreachable`, `${result.failed} failed (tried again next run)`, `${result.givenUp} given up after ${MAX_ATTEMPTS} attempts`, `${result.busy} being sent by another process`, `${result.noPlatform} on platforms not configured here`];
   process.stdout.write(`Digest ${result.period}${dryRun ? ' (dry run)' : ''}: ${result.recipients} recipients — ${counts.join(', ')}.\n`);
-  return result.failed > 0 ? 1 : 0;
+  return result.failed > 0 || result.givenUp > 0 ? 1 : 0;
 }

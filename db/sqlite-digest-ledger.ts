@@ -23,7 +23,9 @@
  *   has it, and sending it again would be the duplicate members see.
  * - `sent`, `empty` (nothing for this recipient) and `unreachable` are final;
  *   `failed` (429 storm, network, after the run's retries) is claimed again
- *   by the next run while the period is still relevant.
+ *   by the next run while the period is still relevant, until MAX_ATTEMPTS
+ *   claims (the first one included) have failed: then it is given up, which
+ *   a claim reports as such (`given-up`), never as done.
  */
 import type { Claim, DeliveryOutcome, DigestLedger } from '../core/digest/digest-ports.ts';
 import type { Clock } from '../core/ports.ts';
@@ -44,6 +46,7 @@ interface LedgerRow {
   part_in_flight: number;
   reply_json: string | null;
   attempts: number;
+  error: string | null;
 }
 
 export class SqliteDigestLedger implements DigestLedger {
@@ -57,8 +60,8 @@ export class SqliteDigestLedger implements DigestLedger {
   ) {
     const sqlite = db.sqlite;
     this.statements = {
-      row: sqlite.prepare<[string, string], LedgerRow>('SELECT status, owner, claimed_at, parts_sent, part_in_flight, reply_json, attempts FROM digest_deliveries WHERE period = ? AND recipient_key = ?'),
-      insert: sqlite.prepare("INSERT INTO digest_deliveries (period, recipient_key, status, owner, claimed_at) VALUES (?, ?, 'claimed', ?, ?)"),
+      row: sqlite.prepare<[string, string], LedgerRow>('SELECT status, owner, claimed_at, parts_sent, part_in_flight, reply_json, attempts, error FROM digest_deliveries WHERE period = ? AND recipient_key = ?'),
+      insert: sqlite.prepare("INSERT INTO digest_deliveries (period, recipient_key, status, owner, claimed_at, attempts) VALUES (?, ?, 'claimed', ?, ?, 1)"),
       take: sqlite.prepare("UPDATE digest_deliveries SET status = 'claimed', owner = ?, claimed_at = ?, attempts = attempts + 1 WHERE period = ? AND recipient_key = ?"),
       reply: sqlite.prepare('UPDATE digest_deliveries SET reply_json = ? WHERE period = ? AND recipient_key = ? AND owner = ?'),
       before: sqlite.prepare('UPDATE digest_deliveries SET part_in_flight = ?, claimed_at = ? WHERE period = ? AND recipient_key = ? AND owner = ?'),
@@ -78,7 +81,9 @@ export class SqliteDigestLedger implements DigestLedger {
         this.statements.insert.run(period, recipientKey, this.owner, now.toISOString());
         return { kind: 'fresh' };
       }
-      if (FINAL.has(row.status) || (row.status === 'failed' && row.attempts >= MAX_ATTEMPTS)) return { kind: 'done' };
+      if (FINAL.has(row.status)) return { kind: 'done' };
+      // Not sent, and never will be this period: reported apart from the sent ones.
+      if (row.status === 'failed' && row.attempts >= MAX_ATTEMPTS) return { kind: 'given-up', attempts: row.attempts, error: row.error ?? '' };
       // Held by a running sender (this process's other run included): theirs to finish.
       if (row.status === 'claimed' && !this.isGone(row, now)) return { kind: 'busy' };
       this.statements.take.run(this.owner, now.toISOString(), period, recipientKey);

@@ -85,6 +85,8 @@ export type Claim =
   | { kind: 'fresh' }
   | { kind: 'resume'; partsSent: number; inFlight?: { index: number; since: Date }; replyJson: string | undefined }
   | { kind: 'done' }
+  /** Failed as many times as the ledger allows: not sent this period, and not tried again. */
+  | { kind: 'given-up'; attempts: number; error: string }
   | { kind: 'busy' };
 
 export type DeliveryOutcome = 'sent' | 'empty' | 'unreachable' | 'failed';

@@ -56,6 +56,8 @@ export interface DigestRunResult {
   busy: number;
   /** Finished by an earlier run. */
   done: number;
+  /** Failed as often as the ledger allows (db/sqlite-digest-ledger.ts, MAX_ATTEMPTS): not sent this period. */
+  givenUp: number;
   /** On a platform this process does not run. */
   noPlatform: number;
 }
@@ -64,7 +66,7 @@ const PROGRESS_EVERY = 500;
 const DEFAULT_WAIT_MS = 1_000;
 
 export function emptyResult(period?: string): DigestRunResult {
-  return { ...(period ? { period } : {}), recipients: 0, sent: 0, empty: 0, unreachable: 0, failed: 0, busy: 0, done: 0, noPlatform: 0 };
+  return { ...(period ? { period } : {}), recipients: 0, sent: 0, empty: 0, unreachable: 0, failed: 0, busy: 0, done: 0, givenUp: 0, noPlatform: 0 };
 }
 
 export class DigestJob {
@@ -171,6 +173,10 @@ class PlatformRun {
     const id = this.period.id;
     const claim = ledger.claim(id, recipient.key);
     if (claim.kind === 'done' || claim.kind === 'busy') return { kind: claim.kind };
+    if (claim.kind === 'given-up') {
+      this.deps.logger.warn({ period: id, platform: recipient.platform, recipient: recipient.key, attempts: claim.attempts, error: claim.error }, 'digest: given up after repeated failures, not sent this period');
+      return { kind: 'givenUp' };
+    }
     const reply = claim.kind === 'resume' && claim.replyJson ? (JSON.parse(claim.replyJson) as Reply) : this.compose(recipient);
     if (!reply) {
       ledger.finish(id, recipient.key, 'empty');
