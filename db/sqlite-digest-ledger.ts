@@ -81,17 +81,28 @@ export class SqliteDigestLedger implements DigestLedger {
         this.statements.insert.run(period, recipientKey, this.owner, now.toISOString());
         return { kind: 'fresh' };
       }
-      if (FINAL.has(row.status)) return { kind: 'done' };
-      // Not sent, and never will be this period: reported apart from the sent ones.
-      if (row.status === 'failed' && row.attempts >= MAX_ATTEMPTS) return { kind: 'given-up', attempts: row.attempts, error: row.error ?? '' };
-      // Held by a running sender (this process's other run included): theirs to finish.
-      if (row.status === 'claimed' && !this.isGone(row, now)) return { kind: 'busy' };
-      this.statements.take.run(this.owner, now.toISOString(), period, recipientKey);
-      // The part in flight when the last sender stopped is the messenger's to settle (see above).
-      const inFlight = row.part_in_flight >= row.parts_sent ? { index: row.part_in_flight, since: new Date(row.claimed_at) } : undefined;
-      if (row.parts_sent === 0 && !inFlight && !row.reply_json) return { kind: 'fresh' };
-      return { kind: 'resume', partsSent: row.parts_sent, ...(inFlight ? { inFlight } : {}), replyJson: row.reply_json ?? undefined };
+      const found = this.judge(row, now);
+      if (found.kind === 'fresh' || found.kind === 'resume') this.statements.take.run(this.owner, now.toISOString(), period, recipientKey);
+      return found;
     }).immediate();
+  }
+
+  peek(period: string, recipientKey: string): Claim {
+    const row = this.statements.row.get(period, recipientKey);
+    return row ? this.judge(row, this.clock.now()) : { kind: 'fresh' };
+  }
+
+  /** What a claim of `row` finds at `now`; taking it over is the caller's. */
+  private judge(row: LedgerRow, now: Date): Claim {
+    if (FINAL.has(row.status)) return { kind: 'done' };
+    // Not sent, and never will be this period: reported apart from the sent ones.
+    if (row.status === 'failed' && row.attempts >= MAX_ATTEMPTS) return { kind: 'given-up', attempts: row.attempts, error: row.error ?? '' };
+    // Held by a running sender (this process's other run included): theirs to finish.
+    if (row.status === 'claimed' && !this.isGone(row, now)) return { kind: 'busy' };
+    // The part in flight when the last sender stopped is the messenger's to settle (see above).
+    const inFlight = row.part_in_flight >= row.parts_sent ? { index: row.part_in_flight, since: new Date(row.claimed_at) } : undefined;
+    if (row.parts_sent === 0 && !inFlight && !row.reply_json) return { kind: 'fresh' };
+    return { kind: 'resume', partsSent: row.parts_sent, ...(inFlight ? { inFlight } : {}), replyJson: row.reply_json ?? undefined };
   }
 
   saveReply(period: string, recipientKey: string, replyJson: string): void {
