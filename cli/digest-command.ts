@@ -1,22 +1,25 @@
 /**
  * `cphub digest preview [--member <id>]` prints the digest the next
- * `send` would deliver (to one member, in their language, zone and filters;
+ * `send` would deliver (to one member: composed by the job's own code for
+ * the account it goes to — that account's language, the member's zone and
+ * filters, the platform's command prefix; see jobs/digest/preview-digest.ts;
  * or, without --member, an unfiltered one in English or --lang);
  * `cphub digest send [--dry-run]` delivers the period due now to every
  * subscription on the platforms configured here, exactly once (the delivery
- * ledger; see db/sqlite-digest-ledger.ts), or with --dry-run composes them
- * all and counts, sending and recording nothing.
+ * ledger; see db/sqlite-digest-ledger.ts), or with --dry-run reads the
+ * ledger and composes what is left, counting, sending and recording nothing.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, parseAccount, type Config } from '../config.ts';
-import { HUB_TIME_ZONE, memberTimeZone } from '../core/content/time-zones.ts';
-import { composeDigest } from '../core/digest/compose-digest.ts';
-import { isRelevant, latestPeriod, nextPeriod, type WeeklySchedule } from '../core/digest/digest-period.ts';
+import { HUB_TIME_ZONE } from '../core/content/time-zones.ts';
+import { nextPeriod, type WeeklySchedule } from '../core/digest/digest-period.ts';
 import { recipientKeyOfMember } from '../core/digest/digest-ports.ts';
-import { loadDigestWeek } from '../core/digest/digest-week.ts';
 import { MEMBER_LANGUAGES } from '../core/library/language.ts';
 import { blocksToPlain } from '../core/model/reply-builders.ts';
-import { createDigestJob } from '../jobs/digest/create-digest-job.ts';
+import type { Reply } from '../core/model/reply.ts';
+import { MAX_ATTEMPTS } from '../db/sqlite-digest-ledger.ts';
+import { createDigestJob, digestJobDeps, type DigestJobOptions } from '../jobs/digest/create-digest-job.ts';
+import { previewReader, previewRecipient, type DigestPreview } from '../jobs/digest/preview-digest.ts';
 import { createApp, createPlatformAdapters, platformCommandPrefixes, type App } from '../main.ts';
 
 /** The schedule periods are counted by, even when the automatic job is off. */
@@ -48,7 +51,7 @@ export function registerDigestCommand(program: Command): void {
   digest
     .command('send')
     .description('deliver the digest due now to every subscription, once')
-    .option('--dry-run', 'compose every digest and count them; send and record nothing')
+    .option('--dry-run', 'count what a send would do now (the ledger read, not written); send and record nothing')
     .action(async (options: { dryRun?: boolean }) => {
       process.exitCode = await withApp((app) => send(app, options.dryRun === true));
     });
@@ -65,25 +68,46 @@ async function withApp(run: (app: App) => Promise<number>): Promise<number> {
 
 async function preview(app: App, options: { member?: string; lang: string }): Promise<number> {
   const now = new Date();
-  const schedule = digestScheduleOf(app.config);
-  const latest = latestPeriod(schedule, now);
-  // What `send` would deliver now; once that is stale, the next one as it stands.
-  const [from, to, id] = isRelevant(latest, now) ? [latest.from, latest.due, latest.id] : [latest.due, now, nextPeriod(schedule, now).id];
-  const reader = { language: options.lang, timeZone: app.config.hubTimeZone, filter: { topics: [] as string[], countries: [] as string[] }, command: (name: string, args?: string) => (args ? `/${name} ${args}` : `/${name}`) };
-  if (options.member) {
-    const found = await findMember(app, options.member);
-    if (!found) {
-      process.stderr.write(`cphub: no member ${options.member}\n`);
-      return 1;
-    }
-    const subscription = await app.services.subscriptions.find(recipientKeyOfMember(found.id));
-    reader.language = found.language ?? 'en';
-    reader.timeZone = memberTimeZone(await app.services.preferences.timeZone(found.id), found.profile.country, app.config.hubTimeZone);
-    if (subscription) reader.filter = subscription.filter;
+  const deps = digestJobDeps(jobOptions(app, []));
+  if (!options.member) {
+    const reader = { platform: 'console' as const, language: options.lang, timeZone: app.config.hubTimeZone, filter: { topics: [], countries: [] } };
+    const shown = await previewReader(deps, reader, now);
+    process.stdout.write(`Digest ${shown.period.id}:\n\n${plainDigest(shown.reply)}\n`);
+    return 0;
   }
-  const digest = composeDigest(await loadDigestWeek(app.services.digestSources, from, to), reader, app.translator);
-  process.stdout.write(`Digest ${id}${options.member ? ` for ${options.member}` : ''}:\n\n${digest ? blocksToPlain(digest.blocks) : '(nothing to send: no item matches)'}\n`);
+  const found = await findMember(app, options.member);
+  if (!found) {
+    process.stderr.write(`cphub: no member ${options.member}\n`);
+    return 1;
+  }
+  const key = recipientKeyOfMember(found.id);
+  const shown = await previewRecipient(deps, key, now);
+  if (!shown.recipient) {
+    const why = (await app.services.subscriptions.find(key)) ? 'subscribed, but not an active member with an account' : 'not subscribed';
+    process.stdout.write(`Digest ${shown.period.id} for ${options.member}: none, ${why}.\n`);
+    return 0;
+  }
+  process.stdout.write(`${previewHeading(shown, options.member)}:\n\n${plainDigest(shown.reply)}\n`);
   return 0;
+}
+
+/** Which period, where it goes and in what language, and what the ledger says of it. */
+function previewHeading(shown: DigestPreview, member: string): string {
+  const { period, recipient } = shown;
+  const when = shown.soFar ? ` so far (due ${period.due.toISOString()})` : '';
+  const state = shown.claim === 'busy' ? ' — being sent now by another process' : shown.claim === 'resume' ? ' — left half-sent by a stopped sender, to be finished' : '';
+  return `Digest ${period.id}${when} for ${member}, to ${recipient!.platform} ${recipient!.target.conversationId} in ${recipient!.language} (${recipient!.timeZone})${state}`;
+}
+
+function plainDigest(reply: Reply | undefined): string {
+  return reply ? blocksToPlain(reply.blocks) : '(nothing to send: no item matches)';
+}
+
+function jobOptions(app: App, messengers: DigestJobOptions['messengers']): DigestJobOptions {
+  return {
+    services: app.services, translator: app.translator, logger: app.logger, schedule: digestScheduleOf(app.config), hubTimeZone: app.config.hubTimeZone,
+    messengers, commandPrefixes: platformCommandPrefixes,
+  };
 }
 
 async function findMember(app: App, text: string) {
@@ -99,10 +123,7 @@ async function findMember(app: App, text: string) {
 async function send(app: App, dryRun: boolean): Promise<number> {
   const messengers = createPlatformAdapters(app).map((adapter) => adapter.messenger);
   const schedule = digestScheduleOf(app.config);
-  const job = createDigestJob({
-    services: app.services, translator: app.translator, logger: app.logger, schedule, hubTimeZone: app.config.hubTimeZone,
-    messengers, commandPrefixes: platformCommandPrefixes,
-  });
+  const job = createDigestJob(jobOptions(app, messengers));
   const result = await job.run(new Date(), { dryRun });
   if (result.skipped === 'not-due') {
     const next = nextPeriod(schedule, new Date());
@@ -110,7 +131,7 @@ async function send(app: App, dryRun: boolean): Promise<number> {
     return 0;
   }
   const verb = dryRun ? 'would send' : 'sent';
-  const counts = [`${result.sent} ${verb}`, `${result.empty} with nothing to send`, `${result.done} sent before`, `${result.unreachable} unreachable`, `${result.failed} failed (tried again next run)`, `${result.busy} being sent by another process`, `${result.noPlatform} on platforms not configured here`];
+  const counts = [`${result.sent} ${verb}`, `${result.empty} with nothing to send`, `${result.done} sent before`, `${result.unreachable} unreachable`, `${result.failed} failed (tried again next run)`, `${result.givenUp} given up after ${MAX_ATTEMPTS} attempts`, `${result.busy} being sent by another process`, `${result.noPlatform} on platforms not configured here`];
   process.stdout.write(`Digest ${result.period}${dryRun ? ' (dry run)' : ''}: ${result.recipients} recipients — ${counts.join(', ')}.\n`);
-  return result.failed > 0 ? 1 : 0;
+  return result.failed > 0 || result.givenUp > 0 ? 1 : 0;
 }

@@ -9,8 +9,11 @@
  *   sent and counted in `parts_sent` once the platform confirmed it; the
  *   composed reply is kept in the row meanwhile, so a resumed send renders
  *   the very same parts.
- * - A claim whose owner is gone (this host, its pid no longer running; or
- *   any owner silent for LEASE_MS) is resumed after its last confirmed part.
+ * - A claim whose owner is gone (this host, its pid no longer running or
+ *   now another process's — a restarted container's process often has its
+ *   crashed predecessor's pid: the recorded start time tells them apart, see
+ *   process-owner.ts; or any owner silent for LEASE_MS) is resumed after
+ *   its last confirmed part.
  *   A part that was in flight when its sender died is handed to the
  *   messenger with the time it was marked, to settle as its platform allows:
  *   Discord sends it again with the same nonce (Discord returns the message
@@ -20,12 +23,14 @@
  *   has it, and sending it again would be the duplicate members see.
  * - `sent`, `empty` (nothing for this recipient) and `unreachable` are final;
  *   `failed` (429 storm, network, after the run's retries) is claimed again
- *   by the next run while the period is still relevant.
+ *   by the next run while the period is still relevant, until MAX_ATTEMPTS
+ *   claims (the first one included) have failed: then it is given up, which
+ *   a claim reports as such (`given-up`), never as done.
  */
-import { hostname } from 'node:os';
 import type { Claim, DeliveryOutcome, DigestLedger } from '../core/digest/digest-ports.ts';
 import type { Clock } from '../core/ports.ts';
 import type { OpenDatabase } from './open-database.ts';
+import { ownerIsRunning, processOwner } from './process-owner.ts';
 
 /** A sender that has not finished a claim in this long is taken to be gone (a hung process on another host). */
 export const LEASE_MS = 30 * 60 * 1000;
@@ -41,23 +46,7 @@ interface LedgerRow {
   part_in_flight: number;
   reply_json: string | null;
   attempts: number;
-}
-
-/** `host:pid:start`: who holds a claim, and how to tell whether they still run. */
-export function processOwner(): string {
-  return `${hostname()}:${process.pid}:${Math.round(performance.timeOrigin)}`;
-}
-
-/** True unless the owner is a process of this host that no longer runs. */
-export function ownerIsRunning(owner: string): boolean {
-  const [host, pid] = owner.split(':');
-  if (host !== hostname() || !pid) return true;
-  try {
-    process.kill(Number(pid), 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  error: string | null;
 }
 
 export class SqliteDigestLedger implements DigestLedger {
@@ -71,8 +60,8 @@ export class SqliteDigestLedger implements DigestLedger {
   ) {
     const sqlite = db.sqlite;
     this.statements = {
-      row: sqlite.prepare<[string, string], LedgerRow>('SELECT status, owner, claimed_at, parts_sent, part_in_flight, reply_json, attempts FROM digest_deliveries WHERE period = ? AND recipient_key = ?'),
-      insert: sqlite.prepare("INSERT INTO digest_deliveries (period, recipient_key, status, owner, claimed_at) VALUES (?, ?, 'claimed', ?, ?)"),
+      row: sqlite.prepare<[string, string], LedgerRow>('SELECT status, owner, claimed_at, parts_sent, part_in_flight, reply_json, attempts, error FROM digest_deliveries WHERE period = ? AND recipient_key = ?'),
+      insert: sqlite.prepare("INSERT INTO digest_deliveries (period, recipient_key, status, owner, claimed_at, attempts) VALUES (?, ?, 'claimed', ?, ?, 1)"),
       take: sqlite.prepare("UPDATE digest_deliveries SET status = 'claimed', owner = ?, claimed_at = ?, attempts = attempts + 1 WHERE period = ? AND recipient_key = ?"),
       reply: sqlite.prepare('UPDATE digest_deliveries SET reply_json = ? WHERE period = ? AND recipient_key = ? AND owner = ?'),
       before: sqlite.prepare('UPDATE digest_deliveries SET part_in_flight = ?, claimed_at = ? WHERE period = ? AND recipient_key = ? AND owner = ?'),
@@ -92,15 +81,28 @@ export class SqliteDigestLedger implements DigestLedger {
         this.statements.insert.run(period, recipientKey, this.owner, now.toISOString());
         return { kind: 'fresh' };
       }
-      if (FINAL.has(row.status) || (row.status === 'failed' && row.attempts >= MAX_ATTEMPTS)) return { kind: 'done' };
-      // Held by a running sender (this process's other run included): theirs to finish.
-      if (row.status === 'claimed' && !this.isGone(row, now)) return { kind: 'busy' };
-      this.statements.take.run(this.owner, now.toISOString(), period, recipientKey);
-      // The part in flight when the last sender stopped is the messenger's to settle (see above).
-      const inFlight = row.part_in_flight >= row.parts_sent ? { index: row.part_in_flight, since: new Date(row.claimed_at) } : undefined;
-      if (row.parts_sent === 0 && !inFlight && !row.reply_json) return { kind: 'fresh' };
-      return { kind: 'resume', partsSent: row.parts_sent, ...(inFlight ? { inFlight } : {}), replyJson: row.reply_json ?? undefined };
+      const found = this.judge(row, now);
+      if (found.kind === 'fresh' || found.kind === 'resume') this.statements.take.run(this.owner, now.toISOString(), period, recipientKey);
+      return found;
     }).immediate();
+  }
+
+  peek(period: string, recipientKey: string): Claim {
+    const row = this.statements.row.get(period, recipientKey);
+    return row ? this.judge(row, this.clock.now()) : { kind: 'fresh' };
+  }
+
+  /** What a claim of `row` finds at `now`; taking it over is the caller's. */
+  private judge(row: LedgerRow, now: Date): Claim {
+    if (FINAL.has(row.status)) return { kind: 'done' };
+    // Not sent, and never will be this period: reported apart from the sent ones.
+    if (row.status === 'failed' && row.attempts >= MAX_ATTEMPTS) return { kind: 'given-up', attempts: row.attempts, error: row.error ?? '' };
+    // Held by a running sender (this process's other run included): theirs to finish.
+    if (row.status === 'claimed' && !this.isGone(row, now)) return { kind: 'busy' };
+    // The part in flight when the last sender stopped is the messenger's to settle (see above).
+    const inFlight = row.part_in_flight >= row.parts_sent ? { index: row.part_in_flight, since: new Date(row.claimed_at) } : undefined;
+    if (row.parts_sent === 0 && !inFlight && !row.reply_json) return { kind: 'fresh' };
+    return { kind: 'resume', partsSent: row.parts_sent, ...(inFlight ? { inFlight } : {}), replyJson: row.reply_json ?? undefined };
   }
 
   saveReply(period: string, recipientKey: string, replyJson: string): void {

@@ -34,17 +34,11 @@ interface RecipientRow {
   country: string | null;
 }
 
-export class SqliteDigestSubscriptions implements DigestSubscriptions {
-  private readonly recipientRows;
-
-  constructor(
-    private readonly db: OpenDatabase,
-    private readonly clock: Clock,
-  ) {
-    // One read for every recipient of a period, languages and zones joined in.
-    // One read for every recipient of a period, languages and zones joined in. A member's digest goes to
-    // the account they subscribed from while it is still theirs; after an /unlink, to their oldest account.
-    this.recipientRows = db.sqlite.prepare<[string], RecipientRow>(`
+/**
+ * Everyone a period's digest goes to, languages and zones joined in. A member's digest goes to
+ * the account they subscribed from while it is still theirs; after an /unlink, to their oldest account.
+ */
+const RECIPIENTS = `
       SELECT s.recipient_key, s.kind, s.platform, s.conversation_id, s.thread_id, s.language, s.topics, s.countries,
              m.language AS member_language, a.language AS account_language, p.time_zone, m.country,
              still.user_id AS still_user_id, fallback.platform AS fallback_platform, fallback.user_id AS fallback_user_id
@@ -55,8 +49,19 @@ export class SqliteDigestSubscriptions implements DigestSubscriptions {
       LEFT JOIN member_accounts fallback ON still.user_id IS NULL AND s.kind = 'member' AND fallback.rowid =
         (SELECT rowid FROM member_accounts WHERE member_id = s.member_id ORDER BY linked_at, platform, user_id LIMIT 1)
       LEFT JOIN account_settings a ON a.platform = COALESCE(fallback.platform, s.platform) AND a.user_id = COALESCE(fallback.user_id, s.user_id)
-      WHERE s.created_at < ? AND (s.kind = 'chat' OR (m.status = 'active' AND (still.user_id IS NOT NULL OR fallback.user_id IS NOT NULL)))
-      ORDER BY s.created_at, s.recipient_key`);
+      WHERE s.created_at < ? AND (s.kind = 'chat' OR (m.status = 'active' AND (still.user_id IS NOT NULL OR fallback.user_id IS NOT NULL)))`;
+
+export class SqliteDigestSubscriptions implements DigestSubscriptions {
+  private readonly recipientRows;
+  private readonly recipientRow;
+
+  constructor(
+    private readonly db: OpenDatabase,
+    private readonly clock: Clock,
+  ) {
+    // One read for every recipient of a period; the preview reads one of them the same way.
+    this.recipientRows = db.sqlite.prepare<[string], RecipientRow>(`${RECIPIENTS} ORDER BY s.created_at, s.recipient_key`);
+    this.recipientRow = db.sqlite.prepare<[string, string], RecipientRow>(`${RECIPIENTS} AND s.recipient_key = ?`);
   }
 
   async subscribeMember(memberId: string, account: { platform: PlatformName; userId: string }, filter: DigestFilter): Promise<void> {
@@ -83,17 +88,12 @@ export class SqliteDigestSubscriptions implements DigestSubscriptions {
   }
 
   async recipients(createdBefore: Date, hubTimeZone: string): Promise<DigestRecipient[]> {
-    return this.recipientRows.all(createdBefore.toISOString()).map((row) => ({
-      key: row.recipient_key,
-      platform: (row.fallback_platform ?? row.platform) as PlatformName,
-      target: row.fallback_user_id
-        ? memberTarget(row.fallback_platform as PlatformName, row.fallback_user_id)
-        : { conversationId: row.conversation_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) },
-      // A member's digest speaks what that account speaks (its /lang, else the member's).
-      language: row.language || row.account_language || row.member_language || 'en',
-      timeZone: memberTimeZone(row.time_zone ?? undefined, row.country ?? undefined, hubTimeZone),
-      filter: { topics: JSON.parse(row.topics) as string[], countries: JSON.parse(row.countries) as string[] },
-    }));
+    return this.recipientRows.all(createdBefore.toISOString()).map((row) => toRecipient(row, hubTimeZone));
+  }
+
+  async recipient(recipientKey: string, createdBefore: Date, hubTimeZone: string): Promise<DigestRecipient | undefined> {
+    const row = this.recipientRow.get(createdBefore.toISOString(), recipientKey);
+    return row ? toRecipient(row, hubTimeZone) : undefined;
   }
 
   /** A new subscription, or the same recipient's filters and target changed (its creation time kept). */
@@ -113,6 +113,20 @@ function toSubscription(row: Row): Subscription {
     platform: row.platform as PlatformName,
     target: { conversationId: row.conversationId, ...(row.threadId ? { threadId: row.threadId } : {}) },
     language: row.language,
+    filter: { topics: JSON.parse(row.topics) as string[], countries: JSON.parse(row.countries) as string[] },
+  };
+}
+
+function toRecipient(row: RecipientRow, hubTimeZone: string): DigestRecipient {
+  return {
+    key: row.recipient_key,
+    platform: (row.fallback_platform ?? row.platform) as PlatformName,
+    target: row.fallback_user_id
+      ? memberTarget(row.fallback_platform as PlatformName, row.fallback_user_id)
+      : { conversationId: row.conversation_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) },
+    // A member's digest speaks what that account speaks (its /lang, else the member's).
+    language: row.language || row.account_language || row.member_language || 'en',
+    timeZone: memberTimeZone(row.time_zone ?? undefined, row.country ?? undefined, hubTimeZone),
     filter: { topics: JSON.parse(row.topics) as string[], countries: JSON.parse(row.countries) as string[] },
   };
 }

@@ -48,6 +48,8 @@ export interface DigestSubscriptions {
    * language and time zone (their choice, else their country's, else `hubTimeZone`).
    */
   recipients(createdBefore: Date, hubTimeZone: string): Promise<DigestRecipient[]>;
+  /** One of `recipients`, by its key: undefined when that one is not among them. */
+  recipient(recipientKey: string, createdBefore: Date, hubTimeZone: string): Promise<DigestRecipient | undefined>;
 }
 
 /** A question as a digest shows it (db/sqlite-question-store.ts: no asker, so anonymity holds). */
@@ -87,6 +89,8 @@ export type Claim =
   | { kind: 'fresh' }
   | { kind: 'resume'; partsSent: number; inFlight?: { index: number; since: Date }; replyJson: string | undefined }
   | { kind: 'done' }
+  /** Failed as many times as the ledger allows: not sent this period, and not tried again. */
+  | { kind: 'given-up'; attempts: number; error: string }
   | { kind: 'busy' };
 
 export type DeliveryOutcome = 'sent' | 'empty' | 'unreachable' | 'failed';
@@ -98,6 +102,8 @@ export type DeliveryOutcome = 'sent' | 'empty' | 'unreachable' | 'failed';
  */
 export interface DigestLedger {
   claim(period: string, recipientKey: string): Claim;
+  /** What `claim` would find now, taking nothing and writing nothing (a dry run, a preview). */
+  peek(period: string, recipientKey: string): Claim;
   /** The composed digest, kept while it is being sent so a resumed send sends the same parts. */
   saveReply(period: string, recipientKey: string, replyJson: string): void;
   beforePart(period: string, recipientKey: string, index: number): void;

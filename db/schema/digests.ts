@@ -44,7 +44,7 @@ export const digestDeliveries = sqliteTable(
     period: text('period').notNull(),
     recipientKey: text('recipient_key').notNull(),
     status: text('status', { enum: ['claimed', 'sent', 'empty', 'unreachable', 'failed'] }).notNull(),
-    /** Which process holds the claim: `host:pid:started`. */
+    /** Which process holds the claim: `host:pid:start` (db/process-owner.ts). */
     owner: text('owner').notNull(),
     claimedAt: text('claimed_at').notNull(),
     /** Parts confirmed by the platform; the part after them may be in flight. */

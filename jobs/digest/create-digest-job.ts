@@ -16,12 +16,17 @@ export interface DigestJobOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export function createDigestJob(options: DigestJobOptions): DigestJob {
+/** The job's dependencies, which `cphub digest preview` composes with too (preview-digest.ts). */
+export function digestJobDeps(options: DigestJobOptions): DigestJobDeps {
   const { services, ...rest } = options;
-  return new DigestJob({
+  return {
     ...rest,
     subscriptions: services.subscriptions,
     sources: services.digestSources,
     ledger: services.digestLedger,
-  });
+  };
+}
+
+export function createDigestJob(options: DigestJobOptions): DigestJob {
+  return new DigestJob(digestJobDeps(options));
 }

@@ -12,13 +12,12 @@
  * (blocked, removed) is final: `unreachable`.
  */
 import { isRelevant, latestPeriod, type DigestPeriod, type WeeklySchedule } from '../../core/digest/digest-period.ts';
-import type { DigestLedger, DigestRecipient, DigestSources, DigestSubscriptions } from '../../core/digest/digest-ports.ts';
-import { DigestComposer } from '../../core/digest/compose-digest.ts';
-import { loadDigestWeek } from '../../core/digest/digest-week.ts';
+import type { Claim, DigestLedger, DigestRecipient, DigestSources, DigestSubscriptions } from '../../core/digest/digest-ports.ts';
+import type { DigestComposer } from '../../core/digest/compose-digest.ts';
 import { PlatformError } from '../../core/delivery/platform-error.ts';
-import type { PlatformName } from '../../core/model/incoming.ts';
 import type { Reply } from '../../core/model/reply.ts';
 import type { Logger, Messenger, Translator } from '../../core/ports.ts';
+import { composeFor, weekComposer, type CommandPrefixes } from './compose-for.ts';
 
 export interface DigestJobDeps {
   schedule: WeeklySchedule;
@@ -30,7 +29,7 @@ export interface DigestJobDeps {
   messengers: readonly Messenger[];
   logger: Logger;
   /** How a command is typed on a platform when it is not `/name` (Slack: `/hub name`). */
-  commandPrefixes?: Partial<Record<PlatformName, string>>;
+  commandPrefixes?: CommandPrefixes;
   /**
    * Recipients in hand at once per platform (default 64). The Messenger's
    * limiter does the pacing; enough must be in hand that while some wait a
@@ -56,6 +55,8 @@ export interface DigestRunResult {
   busy: number;
   /** Finished by an earlier run. */
   done: number;
+  /** Failed as often as the ledger allows (db/sqlite-digest-ledger.ts, MAX_ATTEMPTS): not sent this period. */
+  givenUp: number;
   /** On a platform this process does not run. */
   noPlatform: number;
 }
@@ -64,7 +65,7 @@ const PROGRESS_EVERY = 500;
 const DEFAULT_WAIT_MS = 1_000;
 
 export function emptyResult(period?: string): DigestRunResult {
-  return { ...(period ? { period } : {}), recipients: 0, sent: 0, empty: 0, unreachable: 0, failed: 0, busy: 0, done: 0, noPlatform: 0 };
+  return { ...(period ? { period } : {}), recipients: 0, sent: 0, empty: 0, unreachable: 0, failed: 0, busy: 0, done: 0, givenUp: 0, noPlatform: 0 };
 }
 
 export class DigestJob {
@@ -87,7 +88,7 @@ export class DigestJob {
     const period = latestPeriod(this.deps.schedule, now);
     if (!isRelevant(period, now)) return { ...emptyResult(period.id), skipped: 'not-due' };
     // One read of the week and one digest per way of reading it, for every platform.
-    const composer = new DigestComposer(await loadDigestWeek(this.deps.sources, period.from, period.due), this.deps.translator);
+    const composer = await weekComposer(this.deps.sources, this.deps.translator, period.from, period.due);
     const recipients = await this.deps.subscriptions.recipients(period.due, this.deps.hubTimeZone);
     const result = { ...emptyResult(period.id), recipients: recipients.length };
     this.deps.logger.info({ period: period.id, recipients: recipients.length, dryRun }, 'digest: sending');
@@ -146,17 +147,12 @@ class PlatformRun {
     return [...recipients].sort((a, b) => parts.get(b)! - parts.get(a)!);
   }
 
-  compose(recipient: DigestRecipient): Reply | undefined {
-    const commandPrefix = this.deps.commandPrefixes?.[recipient.platform] ?? '/';
-    const command = (name: string, args?: string) => `${commandPrefix}${name}${args ? ` ${args}` : ''}`;
-    return this.composer.compose({ language: recipient.language, timeZone: recipient.timeZone, filter: recipient.filter, command, commandPrefix });
+  private compose(recipient: DigestRecipient): Reply | undefined {
+    return composeFor(this.composer, recipient, this.deps.commandPrefixes);
   }
 
   private async deliver(recipient: DigestRecipient): Promise<void> {
-    if (this.dryRun) {
-      this.count(this.compose(recipient) ? 'sent' : 'empty');
-      return;
-    }
+    if (this.dryRun) return this.count(this.rehearse(recipient));
     const attempts = this.deps.attempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await this.attempt(recipient);
@@ -166,11 +162,25 @@ class PlatformRun {
     }
   }
 
+  /** A dry run: what a real run would do with `recipient` now, by the ledger as it stands; nothing is claimed or sent. */
+  private rehearse(recipient: DigestRecipient): keyof DigestRunResult {
+    const claim = this.deps.ledger.peek(this.period.id, recipient.key);
+    if (claim.kind !== 'fresh' && claim.kind !== 'resume') return this.settled(claim, recipient);
+    return (claim.kind === 'resume' && claim.replyJson) || this.compose(recipient) ? 'sent' : 'empty';
+  }
+
+  /** A claim that leaves nothing to send: how it counts. */
+  private settled(claim: Exclude<Claim, { kind: 'fresh' | 'resume' }>, recipient: DigestRecipient): keyof DigestRunResult {
+    if (claim.kind !== 'given-up') return claim.kind;
+    this.deps.logger.warn({ period: this.period.id, platform: recipient.platform, recipient: recipient.key, attempts: claim.attempts, error: claim.error }, 'digest: given up after repeated failures, not sent this period');
+    return 'givenUp';
+  }
+
   private async attempt(recipient: DigestRecipient): Promise<{ kind: keyof DigestRunResult } | { kind: 'retry'; waitMs: number }> {
     const { ledger } = this.deps;
     const id = this.period.id;
     const claim = ledger.claim(id, recipient.key);
-    if (claim.kind === 'done' || claim.kind === 'busy') return { kind: claim.kind };
+    if (claim.kind !== 'fresh' && claim.kind !== 'resume') return { kind: this.settled(claim, recipient) };
     const reply = claim.kind === 'resume' && claim.replyJson ? (JSON.parse(claim.replyJson) as Reply) : this.compose(recipient);
     if (!reply) {
       ledger.finish(id, recipient.key, 'empty');

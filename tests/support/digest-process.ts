@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { PRIVACY_VERSION } from '../../core/commands/privacy.ts';
+import type { ContentItem } from '../../core/content/content-item.ts';
 import type { PlatformName } from '../../core/model/incoming.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createSqliteServices } from '../../db/sqlite-services.ts';
@@ -14,8 +15,11 @@ import { contentItem } from './content-fixtures.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 
-/** Subscribes `userIds` on `platform` (alternately in English and Albanian) and returns the environment for `cphub digest send`. */
-export async function prepareDigestHub(dir: string, platform: PlatformName, userIds: readonly string[], platformEnv: Record<string, string>): Promise<Record<string, string>> {
+/**
+ * Subscribes `userIds` on `platform` (alternately in English and Albanian) and returns the environment for `cphub digest send`.
+ * The week holds one news item, or `content` (first seen an hour before the digest is due).
+ */
+export async function prepareDigestHub(dir: string, platform: PlatformName, userIds: readonly string[], platformEnv: Record<string, string>, content?: ContentItem[]): Promise<Record<string, string>> {
   const due = DateTime.now().setZone('Europe/Belgrade').minus({ hours: 1 });
   const before = new Date(due.toMillis() - 60 * 60 * 1000);
   const database = join(dir, 'cphub.db');
@@ -25,7 +29,7 @@ export async function prepareDigestHub(dir: string, platform: PlatformName, user
     const member = await services.members.join({ platform, userId, language: i % 2 ? 'sq' : 'en' }, PRIVACY_VERSION);
     await services.subscriptions.subscribeMember(member.id, { platform, userId }, { topics: [], countries: [] });
   }
-  services.content.upsertAll([contentItem({ id: 'n-1', title: 'A new helpline for children' })], before);
+  services.content.upsertAll(content ?? [contentItem({ id: 'n-1', title: 'A new helpline for children' })], before);
   db.close();
   return {
     ...(process.env as Record<string, string>),
