@@ -95,10 +95,11 @@ function telegramRows(result: TelegramBenchResult): TargetRow[] {
     rows.push({
       measure: `telegram sends @ limit ${send.limit}/s`,
       value: share,
-      shown: `${(share * 100).toFixed(1)}%, busiest second ${send.busiestSecond}`,
+      shown: `${(share * 100).toFixed(1)}%, busiest second sent ${send.busiestSecondSent} (arrived ${send.busiestSecond})`,
       target: `≥ ${SEND_RATE_TARGET * 100}%, never > ${send.limit}`,
       ratio: share / SEND_RATE_TARGET,
-      met: share >= SEND_RATE_TARGET && send.busiestSecond <= send.limit,
+      // What the bot sent is what it controls; arrivals at the fake also carry both processes' scheduling.
+      met: share >= SEND_RATE_TARGET && send.busiestSecondSent <= send.limit,
     });
   }
   return rows;
@@ -182,7 +183,7 @@ function printTelegram(result: TelegramBenchResult): void {
   for (const send of result.sends) {
     console.log(
       `sends    limit ${send.limit}/s: ${thousands(send.messages)} messages at ${send.ratePerSecond.toFixed(1)}/s ` +
-        `(${send.percentOfLimit.toFixed(1)}% of the limit), busiest sliding second ${send.busiestSecond}`,
+        `(${send.percentOfLimit.toFixed(1)}% of the limit), busiest sliding second ${send.busiestSecondSent} as sent, ${send.busiestSecond} as arrived`,
     );
   }
 }
