@@ -84,7 +84,7 @@ function telegramRows(result: TelegramBenchResult): TargetRow[] {
     rows.push({
       measure: `telegram /search updates @ ${thousands(result.library)}`,
       value: search.updatesPerSecond,
-      shown: `${thousands(search.updatesPerSecond)}/s`,
+      shown: `${thousands(search.updatesPerSecond)}/s (CPU ${Math.round(search.cpuMicrosPerUpdate)} µs an update: ${thousands(1e6 / search.cpuMicrosPerUpdate)}/s on a core)`,
       target: `> ${thousands(TELEGRAM_UPDATES_TARGET)}/s`,
       ratio: search.updatesPerSecond / TELEGRAM_UPDATES_TARGET,
       met: search.updatesPerSecond > TELEGRAM_UPDATES_TARGET,
@@ -178,7 +178,10 @@ function printTelegram(result: TelegramBenchResult): void {
   console.log(`\n## telegram (grammY runner + core + SQLite, ${thousands(result.library)} documents; fake Bot API in another process)`);
   for (const run of result.inbound) {
     const name = run.variant ? `${run.command} (${run.variant})` : run.command;
-    console.log(`${name.padEnd(8)} ${thousands(run.updates)} updates in ${run.seconds.toFixed(2)} s: ${thousands(run.updatesPerSecond)} updates/s`);
+    console.log(
+      `${name.padEnd(8)} ${thousands(run.updates)} updates in ${run.seconds.toFixed(2)} s: ${thousands(run.updatesPerSecond)} updates/s ` +
+        `(bot CPU ${Math.round(run.cpuMicrosPerUpdate)} µs an update: ${thousands(1e6 / run.cpuMicrosPerUpdate)}/s on a core of its own)`,
+    );
   }
   for (const send of result.sends) {
     console.log(
