@@ -2,7 +2,8 @@
  * The weekly digest on Discord and Slack, through the real discord.js and
  * Bolt clients against their fakes: a DM opened for the member, the digest
  * in their language, once; a subscribed channel; a member with linked
- * accounts gets one digest, on the platform they subscribed from.
+ * accounts gets one digest, on the platform they subscribed from; a closed
+ * DM (403) marks that member unreachable, a 429 is waited out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentItem } from '../support/content-fixtures.ts';
@@ -130,4 +131,37 @@ describe('the weekly digest on Slack', () => {
     expect(telegramSends).toEqual([]);
     expect(fake.callsTo('conversations.open').map((call) => call.params.users)).toEqual(['U00FAKEUSER2']);
   });
+});
+
+describe('the weekly digest when Discord or Slack says no', () => {
+  it('Discord: a member who closed their DMs (403) is marked unreachable, the others get theirs, and a rerun sends nothing', async () => {
+    discord = await startDiscordHarness();
+    const { core, fake } = discord;
+    await subscribedMember(core, 'discord', '111222333444555666', 'en');
+    await subscribedMember(core, 'discord', '111222333444555777', 'en');
+    core.services.content.upsertAll([NEWS], new Date('2026-03-20T10:00:00Z'));
+    // The first DM the digest tries refuses, as Discord does for a member who closed DMs from the server's bots.
+    fake.script('POST', /^\/channels\/\d+\/messages$/, { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } });
+    const { job } = digestJobFor(core, [discord.adapter.messenger]);
+    expect(await job.run(MONDAY)).toMatchObject({ sent: 1 });
+    expect(ledgerRows(core).map((row) => row.status).sort()).toEqual(['sent', 'unreachable']);
+    const before = fake.requests.length;
+    expect(await job.run(new Date('2026-03-23T10:00:00Z'))).toMatchObject({ sent: 0 });
+    expect(fake.requests.slice(before).filter((request) => request.method === 'POST' && /\/messages$/.test(request.path))).toEqual([]);
+  });
+
+  it('Slack: a 429 with retry-after is waited out and the digest goes once', async () => {
+    slack = await startSlackHarness();
+    const { core, fake } = slack;
+    await subscribedMember(core, 'slack', 'U00FAKEUSER2', 'en');
+    core.services.content.upsertAll([NEWS], new Date('2026-03-20T10:00:00Z'));
+    fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' } });
+    const { job } = digestJobFor(core, [slack.adapter.messenger]);
+    expect(await job.run(MONDAY)).toMatchObject({ sent: 1 });
+    const posts = fake.callsTo('chat.postMessage');
+    // The refused request and the one that went; Slack shows one digest.
+    expect(posts).toHaveLength(2);
+    expect(posts.map((call) => JSON.stringify(call.params.blocks)).every((blocks) => blocks.includes('Helpline for children opens'))).toBe(true);
+    expect(ledgerRows(core).map((row) => row.status)).toEqual(['sent']);
+  }, 15_000);
 });
