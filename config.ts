@@ -4,6 +4,7 @@
  * `describeConfig` is what logs may show.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { HUB_TIME_ZONE, isTimeZone } from './core/content/time-zones.ts';
@@ -35,7 +36,12 @@ function blankIsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
 const schema = z.object({
   CPHUB_DB: z.string().min(1).default(`${REPO_ROOT}data/cphub.db`),
   /** Imported into an empty database on first start; `off` to start empty. */
-  CPHUB_SAMPLE_LIBRARY: z.string().min(1).default(`${REPO_ROOT}data/library/sample-library.jsonl`),
+  CPHUB_SAMPLE_LIBRARY: z
+    .string()
+    .min(1)
+    // Checked here rather than at the first start's import: a typo is a configuration problem, said with the others.
+    .refine((value) => value === 'off' || isFile(value), 'is not a file: the path of a .jsonl or .csv library, or off')
+    .default(`${REPO_ROOT}data/library/sample-library.jsonl`),
   /** The console member's language; else taken from LANG / LC_ALL. */
   CPHUB_LANG: z.string().min(2).optional(),
   LANG: z.string().optional(),
@@ -329,4 +335,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
     ...(discord ? { discord } : {}),
     ...(slack ? { slack } : {}),
   };
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }

@@ -10,11 +10,13 @@
  * ledger and composes what is left, counting, sending and recording nothing.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig, parseAccount, type Config } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { HUB_TIME_ZONE } from '../core/content/time-zones.ts';
 import { nextPeriod, type WeeklySchedule } from '../core/digest/digest-period.ts';
 import { recipientKeyOfMember } from '../core/digest/digest-ports.ts';
 import { MEMBER_LANGUAGES } from '../core/library/language.ts';
+import { findMemberByReference } from '../core/members/member-reference.ts';
+import { UserError } from '../core/router/user-error.ts';
 import { blocksToPlain } from '../core/model/reply-builders.ts';
 import type { Reply } from '../core/model/reply.ts';
 import { MAX_ATTEMPTS } from '../db/sqlite-digest-ledger.ts';
@@ -43,7 +45,7 @@ export function registerDigestCommand(program: Command): void {
   digest
     .command('preview')
     .description('print the digest the next send delivers')
-    .option('--member <id>', 'a member id, or platform:user-id (telegram:123456789)')
+    .option('--member <id>', 'a member id (the short one /profile shows will do), or platform:user-id (telegram:123456789)')
     .option('--lang <code>', `the language without --member (${MEMBER_LANGUAGES.join(', ')})`, parseDigestLanguage, 'en')
     .action(async (options: { member?: string; lang: string }) => {
       process.exitCode = await withApp((app) => preview(app, options));
@@ -75,9 +77,12 @@ async function preview(app: App, options: { member?: string; lang: string }): Pr
     process.stdout.write(`Digest ${shown.period.id}:\n\n${plainDigest(shown.reply)}\n`);
     return 0;
   }
-  const found = await findMember(app, options.member);
-  if (!found) {
-    process.stderr.write(`cphub: no member ${options.member}\n`);
+  let found;
+  try {
+    found = await findMemberByReference(app.services.members, options.member);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    process.stderr.write(`cphub: ${app.translator.t('en', error.key, error.params)}\n`);
     return 1;
   }
   const key = recipientKeyOfMember(found.id);
@@ -108,16 +113,6 @@ function jobOptions(app: App, messengers: DigestJobOptions['messengers']): Diges
     services: app.services, translator: app.translator, logger: app.logger, schedule: digestScheduleOf(app.config), hubTimeZone: app.config.hubTimeZone,
     messengers, commandPrefixes: platformCommandPrefixes,
   };
-}
-
-async function findMember(app: App, text: string) {
-  if (/^(console|telegram|discord|slack):/.test(text)) {
-    const account = parseAccount(text);
-    return app.services.members.findByAccount(account.platform, account.userId);
-  }
-  const accounts = await app.services.members.accountsOf(text);
-  const first = accounts[0];
-  return first ? app.services.members.findByAccount(first.platform, first.userId) : undefined;
 }
 
 async function send(app: App, dryRun: boolean): Promise<number> {

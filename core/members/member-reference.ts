@@ -9,7 +9,7 @@
  *   member's id starts the same way).
  */
 import type { PlatformName } from '../model/incoming.ts';
-import type { Member } from '../ports.ts';
+import type { Member, Members } from '../ports.ts';
 import type { CommandContext } from '../router/command.ts';
 import { UserError } from '../router/user-error.ts';
 
@@ -38,6 +38,11 @@ export async function findReferencedMember(context: CommandContext, reference: s
     if (!member) throw new UserError('members.replyNotMember');
     return member;
   }
+  return findMemberByReference(members, reference);
+}
+
+/** The member an account (`telegram:123`) or a member id (its first characters are enough) names; a `UserError` when none or several. */
+export async function findMemberByReference(members: Members, reference: string): Promise<Member> {
   const account = ACCOUNT.exec(reference);
   if (account) {
     const member = await members.findByAccount(account[1]!.toLowerCase() as PlatformName, account[2]!);

@@ -93,4 +93,16 @@ describe('cphub digest preview --member', () => {
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toBe(`Digest ${periodsOf(env).next} for telegram:7601: none, not subscribed.\n`);
   });
+
+  it('finds the member by the short id /profile shows, and says clearly when no member has it', async () => {
+    const env = await prepareDigestHub(dir, 'telegram', ['7701'], {});
+    const memberId = await withServices(env, async (services) => (await services.members.findByAccount('telegram', '7701'))!.id);
+    const short = memberId.slice(0, 8);
+    const shown = await runCphub(env, 'digest', 'preview', '--member', short);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`for ${short}, to telegram 7701 in en`);
+    const missing = await runCphub(env, 'digest', 'preview', '--member', 'zzzzzzzz');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('cphub: I can\'t find the member “zzzzzzzz”. Name a member by their member id (their profile shows it, and so do the moderators\' lists), by their account such as telegram:123456789, or answer their message with the command.\n');
+  });
 });

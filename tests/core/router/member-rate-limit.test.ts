@@ -12,13 +12,18 @@ function paced() {
   const services = createSqliteServices(openDatabase(':memory:'), clock);
   const router = createCoreRouter({ ...services, documents: services.store, translator: createTranslator(), clock, logger: { info() {}, warn() {}, error() {} } });
   let sequence = 0;
-  const send = async (userId: string, locale = 'en', content: Incoming['content'] = { kind: 'command', name: 'help', args: '' }) =>
-    (await router.handle({ eventId: `e${++sequence}`, platform: 'telegram', sender: { id: userId, locale }, conversation: { id: userId, kind: 'private' }, content }))
+  const send = async (userId: string, locale = 'en', content: Incoming['content'] = { kind: 'command', name: 'help', args: '' }, platform: Incoming['platform'] = 'telegram') =>
+    (await router.handle({ eventId: `e${++sequence}`, platform, sender: { id: userId, locale }, conversation: { id: userId, kind: 'private' }, content }))
       .map((reply) => blocksToPlain(reply.blocks));
   return { send, advance: (ms: number) => void (now += ms) };
 }
 
 describe('the member command pace', () => {
+  it('does not pace the local console: a piped script of many lines is answered line by line', async () => {
+    const { send } = paced();
+    for (let i = 0; i < 30; i += 1) expect((await send('local', 'en', undefined, 'console'))[0]).toContain('/search');
+  });
+
   it('answers ten commands in a burst, warns once on the eleventh in the member\'s language, then ignores until the wait is over', async () => {
     const { send, advance } = paced();
     for (let i = 0; i < 10; i += 1) expect((await send('1', 'hr'))[0]).toContain('/search');
