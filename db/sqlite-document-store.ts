@@ -9,6 +9,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { LibraryDocument } from '../core/library/document.ts';
 import type { DocumentRepository } from '../core/ports.ts';
+import { prepareAhead } from './document-preparer.ts';
 import { contentHash, toLibraryDocument } from './document-rows.ts';
 import { libraryChanged } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -37,10 +38,18 @@ function columnValues(document: LibraryDocument, prepared: PreparedDocument): un
     prepared.topicsKey, publisher, year, url, document.urlIsMirror ? 1 : 0, prepared.contentHash];
 }
 
+export interface StoreOptions {
+  /** Batches from this many documents are prepared on a worker thread (tests lower it). */
+  minWorkerBatch?: number;
+}
+
 export class SqliteDocumentStore implements DocumentRepository {
   private readonly statements;
 
-  constructor(private readonly db: OpenDatabase) {
+  constructor(
+    private readonly db: OpenDatabase,
+    private readonly options: StoreOptions = {},
+  ) {
     const sqlite = db.sqlite;
     this.statements = {
       existing: sqlite.prepare<[string], { seq: number; hash: string }>(
@@ -67,22 +76,28 @@ export class SqliteDocumentStore implements DocumentRepository {
     return this.db.orm.select({ n: count() }).from(documents).get()?.n ?? 0;
   }
 
-  /** Adds or updates by id, all in one transaction: all land or none. */
+  /**
+   * Adds or updates by id, all in one transaction: all land or none. A
+   * large batch is prepared on a worker thread meanwhile (db/document-preparer.ts).
+   */
   upsertAll(batch: Iterable<LibraryDocument>, now: Date): UpsertCounts {
+    const list = [...batch];
     return this.db.sqlite.transaction(() => {
       const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
       const stamp = now.toISOString();
-      for (const document of batch) counts[this.upsertOne(document, stamp)] += 1;
+      const ahead = prepareAhead(list, this.options.minWorkerBatch);
+      for (let index = 0; index < list.length; index++) counts[this.upsertOne(list[index]!, stamp, ahead.get(index))] += 1;
       if (counts.added + counts.updated > 0) libraryChanged(this.db.sqlite);
       return counts;
     })();
   }
 
-  private upsertOne(document: LibraryDocument, now: string): keyof UpsertCounts {
-    const hash = contentHash(document);
+  /** `ahead`: the document prepared by the worker, else prepared here once it is known to have changed. */
+  private upsertOne(document: LibraryDocument, now: string, ahead: PreparedDocument | undefined): keyof UpsertCounts {
+    const hash = ahead?.contentHash ?? contentHash(document);
     const existing = this.statements.existing.get(document.id);
     if (existing?.hash === hash) return 'unchanged';
-    const prepared = prepareDocument(document, hash);
+    const prepared = ahead ?? prepareDocument(document, hash);
     const { insert, update, insertIndex, deleteIndex } = this.statements;
     let seq: number;
     if (existing) {
