@@ -48,6 +48,11 @@ export function prepareAhead(documents: LibraryDocument[], minBatch = MIN_WORKER
   return shared.submit(documents);
 }
 
+/** Starts the worker ahead of a large batch, so that it is ready when the batch comes. */
+export function startPreparer(): void {
+  if (shared === undefined) shared = new PrepWorker();
+}
+
 class PrepWorker {
   private readonly worker: Worker;
   private readonly port: MessagePort;

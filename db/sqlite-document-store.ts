@@ -9,7 +9,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { LibraryDocument } from '../core/library/document.ts';
 import type { DocumentRepository } from '../core/ports.ts';
-import { prepareAhead } from './document-preparer.ts';
+import { prepareAhead, startPreparer } from './document-preparer.ts';
 import { contentHash, toLibraryDocument } from './document-rows.ts';
 import { libraryChanged } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -74,6 +74,11 @@ export class SqliteDocumentStore implements DocumentRepository {
 
   async count(): Promise<number> {
     return this.db.orm.select({ n: count() }).from(documents).get()?.n ?? 0;
+  }
+
+  /** A large batch is coming: its preparing worker starts now, beside whatever comes first (reading the file). */
+  expectLargeBatch(): void {
+    startPreparer();
   }
 
   /**
