@@ -16,6 +16,8 @@ export { LibraryFileError } from './read-records.ts';
 /** Where documents land: SqliteDocumentStore, one transaction per call. */
 export interface DocumentSink {
   upsertAll(batch: Iterable<LibraryDocument>, now: Date): UpsertCounts;
+  /** Optional: get ready for a large batch while the file is read and checked. */
+  expectLargeBatch?(): void;
 }
 
 export interface ImportOptions {
@@ -39,7 +41,11 @@ export interface ImportReport {
   problemCount: number;
 }
 
-export function importLibraryFile(path: string, store: DocumentSink, options: ImportOptions): Promise<ImportReport> {
+/** From this size a file is likely a large batch (documents of about 1 KB). */
+const LARGE_FILE_BYTES = 1_000_000;
+
+export async function importLibraryFile(path: string, store: DocumentSink, options: ImportOptions): Promise<ImportReport> {
+  if ((await fileSize(path)) >= LARGE_FILE_BYTES) store.expectLargeBatch?.();
   return importRecords(path, checkDocument, (documents) => store.upsertAll(documents, options.now), options);
 }
 

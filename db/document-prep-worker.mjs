@@ -1,0 +1,32 @@
+// The worker thread of db/document-preparer.ts. Plain JavaScript because a
+// worker starts without the parent's TypeScript loader: it registers tsx
+// itself (as bin/cphub.js does), then imports the TypeScript it runs.
+import { workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { prepareDocument } = await import('./prepared-document.ts');
+const { NEXT_CHUNK, CHUNKS_SENT } = await import('./document-prep-protocol.ts');
+
+/** @type {import('node:worker_threads').MessagePort} */
+const port = workerData.port;
+
+// Chunks are claimed from a counter shared with the main thread, which
+// prepares any chunk it reaches before this thread has claimed it.
+port.on('message', ({ job, documents, chunkSize, control: buffer }) => {
+  const control = new Int32Array(buffer);
+  const chunks = Math.ceil(documents.length / chunkSize);
+  for (;;) {
+    const chunk = Atomics.add(control, NEXT_CHUNK, 1);
+    if (chunk >= chunks) break;
+    let prepared;
+    try {
+      prepared = documents.slice(chunk * chunkSize, (chunk + 1) * chunkSize).map((document) => prepareDocument(document));
+    } catch {
+      prepared = undefined; // the main thread prepares it again and meets the error itself
+    }
+    port.postMessage({ job, chunk, prepared });
+    Atomics.add(control, CHUNKS_SENT, 1);
+    Atomics.notify(control, CHUNKS_SENT);
+  }
+});

@@ -1,0 +1,70 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { documentBatches } from '../../bench/corpus.ts';
+import type { LibraryDocument } from '../../core/library/document.ts';
+import { prepareAhead, preparedOnWorker } from '../../db/document-preparer.ts';
+import { openDatabase, type OpenDatabase } from '../../db/open-database.ts';
+import { prepareDocument } from '../../db/prepared-document.ts';
+import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+const corpus = (size: number): LibraryDocument[] => [...documentBatches(size, size)].flat();
+
+/**
+ * Submits until the worker answers (it takes a moment to start), preparing
+ * the main thread's chunks as the store does; the documents the worker
+ * prepared, by index.
+ */
+async function fromWarmWorker(documents: LibraryDocument[]): Promise<Map<number, unknown>> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ahead = prepareAhead(documents, 1);
+    const prepared = new Map<number, unknown>();
+    documents.forEach((_, index) => {
+      const document = ahead.get(index);
+      if (document) prepared.set(index, document);
+      else prepareDocument(documents[index]!);
+    });
+    if (prepared.size > 0) return prepared;
+    await sleep(50);
+  }
+  throw new Error('the preparing worker never answered');
+}
+
+/** Every indexed token with its document, column and position: the whole full-text index. */
+function indexInstances(db: OpenDatabase): unknown[] {
+  db.sqlite.exec("CREATE VIRTUAL TABLE temp.index_instances USING fts5vocab(main, 'documents_fts', 'instance')");
+  return db.sqlite.prepare('SELECT term, doc, col, offset FROM temp.index_instances ORDER BY term, doc, col, offset').raw().all();
+}
+
+describe('preparing an import on a worker thread', () => {
+  it('the worker prepares exactly what the main thread would', async () => {
+    const documents = corpus(1_000);
+    const prepared = await fromWarmWorker(documents);
+    for (const [index, document] of prepared) expect(document).toEqual(prepareDocument(documents[index]!));
+  });
+
+  it('an import prepared on the worker writes the same rows and the same index', async () => {
+    const documents = corpus(1_500);
+    await fromWarmWorker(documents);
+    const before = preparedOnWorker();
+    const [here, worker] = [Infinity, 1].map((minWorkerBatch) => {
+      const db = openDatabase(':memory:');
+      expect(new SqliteDocumentStore(db, { minWorkerBatch }).upsertAll(documents, NOW)).toEqual({ added: 1_500, updated: 0, unchanged: 0 });
+      return db;
+    });
+    const rows = (db: OpenDatabase) => db.sqlite.prepare('SELECT * FROM documents ORDER BY seq').raw().all();
+    expect(preparedOnWorker()).toBeGreaterThan(before);
+    expect(rows(worker!)).toEqual(rows(here!));
+    expect(indexInstances(worker!)).toEqual(indexInstances(here!));
+  });
+
+  it('a document the worker cannot prepare still fails the whole batch', async () => {
+    const documents = corpus(1_000);
+    await fromWarmWorker(documents);
+    documents[900] = { ...documents[900]!, title: null as unknown as string };
+    const db = openDatabase(':memory:');
+    const store = new SqliteDocumentStore(db, { minWorkerBatch: 1 });
+    expect(() => store.upsertAll(documents, NOW)).toThrow();
+    expect(await store.count()).toBe(0);
+  });
+});
