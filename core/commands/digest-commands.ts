@@ -52,6 +52,8 @@ function requireGroupAdmin(context: CommandContext, name: string): string {
 function typedFilter(context: CommandContext, args: string): DigestFilter {
   const parsed = parseFilterArgs(args, (topic) => topicName(context.t, topic));
   if (!parsed.ok) throw new UserError('content.unknownFilter', { value: parsed.unknown, example: context.command('subscribe', 'country: RS, AL topic: online safety') });
+  // A digest is written in the reader's language and reads its items and English ones: a language filter would say nothing.
+  if (parsed.filter.languageGroups.length > 0) throw new UserError('subscribe.noLanguageFilter', { language: context.t(`languageNames.${context.language}`), lang: context.command('lang') });
   return { topics: parsed.filter.topics, countries: parsed.filter.countries };
 }
 

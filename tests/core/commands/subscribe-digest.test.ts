@@ -24,6 +24,15 @@ describe('/subscribe, /unsubscribe and /digest', () => {
     expect(subscriptionRows(hub)).toEqual([]);
   });
 
+  it('refuses a language filter, saying why and how to change the language, and stores nothing', async () => {
+    const hub = createCoreHarness();
+    await joinMember(hub, 'u1');
+    expect(plain(await hub.send('/subscribe me lang: sq'))).toBe(
+      'A digest has no language filter: it comes in your language (English), with the items written in it and in English. To change your language: /lang',
+    );
+    expect(subscriptionRows(hub)).toEqual([]);
+  });
+
   it('leaves a group\'s subscription to administrators, in the administrator\'s language', async () => {
     const hub = createCoreHarness();
     await joinMember(hub, 'u1');
