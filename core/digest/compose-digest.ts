@@ -94,8 +94,9 @@ function section<T>(t: (key: string, params?: Record<string, string | number>) =
 /**
  * Where the documents a digest leaves out are listed: `/search` with a
  * filter alone lists the library newest first (by year, and the latest
- * added first within one), so their years as a filter (`/search year:2026`,
- * `year:2024-2026`) list them, with older ones of those years after them.
+ * added first within one), so their years and the digest's languages as
+ * filters (`/search year:2026 lang:sq lang:en`) list them, with older ones
+ * of those years after them.
  * A plain `/search` would only ask for words; with an undated document
  * among them no filter would find it, so no command is given.
  */
@@ -104,7 +105,9 @@ function moreDocuments(reader: DigestReader, left: readonly LibraryDocument[]): 
   if (years.length === 0 || years.some((year) => year === null)) return undefined;
   const from = Math.min(...(years as number[]));
   const to = Math.max(...(years as number[]));
-  return reader.command('search', from === to ? `year:${from}` : `year:${from}-${to}`);
+  // In the languages the digest reads (the reader's and English): several lang: filters are any of them.
+  const languages = [...new Set([languageGroupOf(reader.language), 'en'])].map((group) => `lang:${group}`).join(' ');
+  return reader.command('search', `${from === to ? `year:${from}` : `year:${from}-${to}`} ${languages}`);
 }
 
 /** As in search results: what it is, and the command that opens it (`/doc pub-069`). */

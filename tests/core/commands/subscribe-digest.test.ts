@@ -82,23 +82,28 @@ describe('/subscribe, /unsubscribe and /digest', () => {
 
   it('counts the documents a digest leaves out with a search that lists them, as written', async () => {
     const hub = createCoreHarness();
-    hub.store.upsertAll([sampleDocument({ id: 'old-1', title: 'Older report', year: 2019 })], new Date('2025-01-01T00:00:00Z'));
+    hub.store.upsertAll([
+      sampleDocument({ id: 'old-1', title: 'Older report', year: 2019 }),
+      sampleDocument({ id: 'ro-1', title: 'Ghid pentru asistenții sociali', year: 2026, language: 'ro', languageGroup: 'ro' }),
+    ], new Date('2025-01-01T00:00:00Z'));
     hub.store.upsertAll(Array.from({ length: 7 }, (_, i) => sampleDocument({ id: `new-${i}`, title: `New guide ${i}`, year: 2026 })), new Date(FIXED_NOW.getTime() - 86_400_000));
     const digest = plain(await hub.send('/digest'));
-    expect(digest).toContain('and 2 more: /search year:2026');
+    expect(digest).toContain('and 2 more: /search year:2026 lang:en');
     const shown = [...digest.matchAll(/New guide (\d)/g)].map((match) => match[1]);
     expect(shown).toHaveLength(5);
     // The command as the digest writes it lists the week's documents, the two left out among the first.
-    const listed = plain(await hub.send('/search year:2026'));
+    const listed = plain(await hub.send('/search year:2026 lang:en'));
     expect(listed).toContain('7 documents found');
     expect(listed).not.toContain('Older report');
+    // In the digest's languages only: the reader's and English.
+    expect(listed).not.toContain('Ghid pentru');
     for (const left of ['0', '1', '2', '3', '4', '5', '6'].filter((i) => !shown.includes(i))) expect(listed).toContain(`New guide ${left}`);
     // Left-out documents of several years: the range of their years. (The digest shows the last added.)
     const older = createCoreHarness();
     const week = new Date(FIXED_NOW.getTime() - 86_400_000);
     older.store.upsertAll([sampleDocument({ id: 'new-2024', title: 'New study', year: 2024 })], week);
     older.store.upsertAll(Array.from({ length: 7 }, (_, i) => sampleDocument({ id: `new-${i}`, title: `New guide ${i}`, year: 2026 })), week);
-    expect(plain(await older.send('/digest'))).toContain('and 3 more: /search year:2024-2026');
+    expect(plain(await older.send('/digest'))).toContain('and 3 more: /search year:2024-2026 lang:en');
     // One without a year: no filter would find it, so only the count.
     const undated = createCoreHarness();
     undated.store.upsertAll([sampleDocument({ id: 'new-undated', title: 'Undated leaflet', year: null })], week);
