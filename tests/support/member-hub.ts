@@ -13,6 +13,7 @@ import { openDatabase } from '../../db/open-database.ts';
 import { createSqliteServices } from '../../db/sqlite-services.ts';
 import { createTranslator } from '../../locales/translator.ts';
 import { FIXED_NOW } from './core-harness.ts';
+import { RecordingPublisher } from './recording-publisher.ts';
 
 export interface PersonOptions {
   platform?: PlatformName;
@@ -76,4 +77,19 @@ export function memberHub(options: { membership?: 'open' | 'approved'; admins?: 
 
 export function text(replies: Reply[]): string {
   return replies.map((reply) => blocksToPlain(reply.blocks)).join('\n');
+}
+
+/** The button labelled `label` among the replies' buttons (in core tests, what a member would press). */
+export function buttonLabelled(replies: Reply[], label: string) {
+  const found = replies.flatMap((reply) => reply.buttons.flat()).find((candidate) => candidate.label === label);
+  if (!found) throw new Error(`no button ${label} in ${JSON.stringify(replies.map((reply) => reply.buttons))}`);
+  return found;
+}
+
+/** A core hub with a recording Telegram publisher registered: what the questions tests post, edit and remove. */
+export function questionsHub(): { hub: ReturnType<typeof memberHub>; telegram: RecordingPublisher } {
+  const hub = memberHub();
+  const telegram = new RecordingPublisher('telegram');
+  hub.services.publishers.register(telegram);
+  return { hub, telegram };
 }

@@ -4,9 +4,8 @@
  * the rows stored, and what would be posted where.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { memberHub, text } from '../../support/member-hub.ts';
-import { RecordingPublisher } from '../../support/recording-publisher.ts';
-import type { Reply } from '../../../core/model/reply.ts';
+import { buttonLabelled, memberHub, questionsHub, text } from '../../support/member-hub.ts';
+import type { RecordingPublisher } from '../../support/recording-publisher.ts';
 import { composeDigest } from '../../../core/digest/compose-digest.ts';
 import { loadDigestWeek } from '../../../core/digest/digest-week.ts';
 import { createTranslator } from '../../../locales/translator.ts';
@@ -16,16 +15,10 @@ const RISKY = 'Marko Petrović, 12 godina, lives at ul. Kneza Miloša 20 and his
 let hub: ReturnType<typeof memberHub>;
 let telegram: RecordingPublisher;
 const count = (table: string) => (hub.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const button = (replies: Reply[], label: string) => {
-  const found = replies.flatMap((reply) => reply.buttons.flat()).find((candidate) => candidate.label === label);
-  if (!found) throw new Error(`no button ${label} in ${JSON.stringify(replies.map((reply) => reply.buttons))}`);
-  return found;
-};
+const button = buttonLabelled;
 
 beforeEach(() => {
-  hub = memberHub();
-  telegram = new RecordingPublisher('telegram');
-  hub.services.publishers.register(telegram);
+  ({ hub, telegram } = questionsHub());
 });
 
 async function expert(userId: string, name: string, topics: string[]) {

@@ -7,22 +7,15 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TOPICS } from '../../../core/members/profile-options.ts';
-import type { Reply } from '../../../core/model/reply.ts';
-import { memberHub, text } from '../../support/member-hub.ts';
-import { RecordingPublisher } from '../../support/recording-publisher.ts';
+import { buttonLabelled, memberHub, questionsHub, text } from '../../support/member-hub.ts';
+import type { RecordingPublisher } from '../../support/recording-publisher.ts';
 
 let hub: ReturnType<typeof memberHub>;
 let telegram: RecordingPublisher;
-const button = (replies: Reply[], label: string) => {
-  const found = replies.flatMap((reply) => reply.buttons.flat()).find((candidate) => candidate.label === label);
-  if (!found) throw new Error(`no button ${label} in ${JSON.stringify(replies.map((reply) => reply.buttons))}`);
-  return found;
-};
+const button = buttonLabelled;
 
 beforeEach(() => {
-  hub = memberHub();
-  telegram = new RecordingPublisher('telegram');
-  hub.services.publishers.register(telegram);
+  ({ hub, telegram } = questionsHub());
 });
 
 async function expert(userId: string, where: { countries: string[]; languages: string[] }) {
