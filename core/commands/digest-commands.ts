@@ -15,6 +15,7 @@ import { requireMember } from '../members/member-context.ts';
 import { timeZoneOf } from '../members/member-preferences.ts';
 import { paragraph, reply, text } from '../model/reply-builders.ts';
 import type { Reply } from '../model/reply.ts';
+import type { TranslationParams } from '../ports.ts';
 import { ok, type CommandContext, type CommandSpec } from '../router/command.ts';
 import { UserError } from '../router/user-error.ts';
 import { weeklyWhen } from './digest-when.ts';
@@ -123,15 +124,18 @@ export const digestCommand: CommandSpec<string> = {
     const subscription = key ? await context.services.subscriptions.find(key) : undefined;
     const now = context.services.clock.now();
     const week = await loadDigestWeek(context.services.digestSources, new Date(now.getTime() - WEEK_MS), now);
+    // A group's digest is written in the group's language (chosen when it subscribed), the member's in theirs.
+    const language = !scope.own && subscription?.language ? subscription.language : context.language;
+    const t = (key: string, params?: TranslationParams) => context.services.translator.t(language, key, params);
     const reader = {
-      language: context.language,
+      language,
       timeZone: await timeZoneOf(context),
       filter: subscription?.filter ?? { topics: [], countries: [] },
       command: context.command,
     };
     const digest = composeDigest(week, reader, context.services.translator);
-    const note = paragraph(text(context.t(subscription ? 'digest.previewSubscribed' : 'digest.previewNotSubscribed', { when: weeklyWhen(context), subscribe: sameScope(context, scope, 'subscribe') })));
-    if (!digest) return reply([paragraph(text(context.t('digest.nothing'))), note], { private: scope.own });
+    const note = paragraph(text(t(subscription ? 'digest.previewSubscribed' : 'digest.previewNotSubscribed', { when: weeklyWhen({ ...context, language, t }), subscribe: sameScope(context, scope, 'subscribe') })));
+    if (!digest) return { ...reply([paragraph(text(t('digest.nothing'))), note], { private: scope.own }), language };
     const preview: Reply = { ...digest, blocks: [...digest.blocks, note], private: scope.own };
     return preview;
   },

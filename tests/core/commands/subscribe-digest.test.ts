@@ -46,6 +46,11 @@ describe('/subscribe, /unsubscribe and /digest', () => {
     expect(plain(await hub.send('/subscribe me', { group: true }))).toContain('Done: you will receive');
     expect(subscriptionRows(hub)).toHaveLength(2);
     expect(plain(await hub.send('/unsubscribe', { group: true }))).toContain('Only an administrator decides');
+    // The group's preview is in the group's language, whoever asks for it.
+    const groupPreview = plain(await hub.send('/digest', { group: true }));
+    expect(groupPreview).toContain('Ende asgjë e re këtë javë.');
+    expect(groupPreview).toContain('Kjo është ajo që përmban përmbledhja juaj deri tani; dërgohet çdo javë');
+    expect(plain(await hub.send('/digest me', { group: true }))).toContain('Nothing new this week yet.');
     expect(plain(await hub.send('/unsubscribe', { group: true, userId: 'boss' }))).toContain('Ky grup nuk do ta marrë më');
   });
 
