@@ -45,7 +45,7 @@ export async function answerQuestion(context: CommandContext, questionId: string
     if (await postAndRecord(services, place, answerCard(translate(services, post.language), question, answer, name))) places += 1;
   }
   const toAsker = question.askerId !== member.id && (await deliverToAsker(context, question, answer, name));
-  const done = context.t(toAsker ? 'answer.postedAndDelivered' : 'answer.posted', { id: question.id, number: answer.number, count: places });
+  const done = context.t(toAsker ? 'answer.postedAndDelivered' : 'answer.posted', { id: question.id, number: answer.number, count: places, command: context.command('question', question.id) });
   return reply([paragraph(text(done))], { private: true });
 }
 

@@ -37,6 +37,12 @@ const english = strings['en'] ?? new Map<string, string>();
 /** Plural bases of en.json (search.found for search.found_one / _other). */
 const pluralBases = new Set([...english.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
 const plainKeys = [...english.keys()].filter((k) => !PLURAL_SUFFIX.test(k));
+/**
+ * `_zero`: i18next's own form for a count of 0 in every language ("No
+ * expert fits it yet" rather than "I sent it to 0 experts"); where en.json
+ * has one, every language has one, and it need not say the count.
+ */
+const zeroKeys = [...english.keys()].filter((k) => k.endsWith('_zero'));
 
 /** The suffixes i18next itself will look up for a language. */
 const probe = i18next.createInstance();
@@ -47,13 +53,13 @@ function pluralSuffixes(language: string): string[] {
 
 function expectedKeys(language: string): string[] {
   const plural = [...pluralBases].flatMap((base) => pluralSuffixes(language).map((s) => base + s));
-  return [...plainKeys, ...plural].sort();
+  return [...plainKeys, ...plural, ...zeroKeys].sort();
 }
 
 /** The English string whose placeholders a key must carry. */
 function englishFor(key: string): string {
   const base = key.replace(PLURAL_SUFFIX, '');
-  const text = pluralBases.has(base) ? english.get(`${base}_other`) : english.get(key);
+  const text = pluralBases.has(base) && !key.endsWith('_zero') ? english.get(`${base}_other`) : english.get(key);
   if (text === undefined) throw new Error(`no English for ${key}`);
   return text;
 }
@@ -80,9 +86,9 @@ describe('locale files', () => {
     }
   });
 
-  it.each(FILE_LANGUAGES)('%s has {{count}} in every plural form', (language) => {
+  it.each(FILE_LANGUAGES)('%s has {{count}} in every plural form but _zero', (language) => {
     for (const [key, text] of strings[language] ?? []) {
-      if (PLURAL_SUFFIX.test(key)) expect(text, `${language} ${key}`).toContain('{{count}}');
+      if (PLURAL_SUFFIX.test(key) && !key.endsWith('_zero')) expect(text, `${language} ${key}`).toContain('{{count}}');
     }
   });
 
@@ -114,6 +120,12 @@ describe('createTranslator', () => {
       expect(text.startsWith(expected), `${language} ${n}: ${text}`).toBe(true);
       expect(text).toContain('x');
     }
+  });
+
+  it('a count of 0 reads as a sentence of its own where en.json has a _zero form', () => {
+    expect(translator.t('en', 'ask.sentToExperts', { count: 0 })).toBe('No expert fits it yet; if it stays unanswered, the moderators are told.');
+    expect(translator.t('sh-Cyrl', 'ask.postedInChannels', { count: 0 })).toBe('Није ни у једном каналу за питања.');
+    expect(translator.t('ro', 'ask.sentToExperts', { count: 2 })).toBe('Am trimis-o la 2 experți.');
   });
 
   it('a numeric string count still picks the plural form', () => {
