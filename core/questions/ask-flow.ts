@@ -76,7 +76,8 @@ function seenByGroup(context: CommandContext): boolean {
 function draftReply(context: CommandContext, draft: QuestionDraft, findings: Finding[], shownToGroup: boolean): Reply {
   const t = context.t;
   const button = (labelKey: string, choice: string): Button => ({ actionId: ASK_ACTION, label: t(labelKey), value: `${draft.id}:${choice}` });
-  const where = t(draft.conversation.kind === 'group' ? 'ask.whereGroup' : 'ask.wherePrivate');
+  // Without a topic every fitting expert may get it (core/questions/publish-question.ts): said so.
+  const where = t(`${draft.conversation.kind === 'group' ? 'ask.whereGroup' : 'ask.wherePrivate'}${draft.topics.length === 0 ? 'AnyTopic' : ''}`);
   const blocks = findings.length === 0
     ? [paragraph(bold(t('ask.previewTitle'))), paragraph(text(draft.text))]
     : [

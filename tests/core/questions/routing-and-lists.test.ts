@@ -57,6 +57,17 @@ describe('routing to experts', () => {
   });
 });
 
+describe('a question without a topic', () => {
+  it('says it goes to experts of any topic', async () => {
+    const ana = hub.person('10');
+    await ana.agree();
+    const preview = text(await ana.command('ask', 'Can anyone recommend a good book for new colleagues?'));
+    expect(preview).toContain('Topic: no topic');
+    expect(preview).toContain('in the Q&A channels and to experts of any topic');
+    expect(preview).not.toContain('experts of this topic');
+  });
+});
+
 describe('Not for me', () => {
   it('passes the question on to the next fitting expert it has not reached, once per decline', async () => {
     // Eleven fitting experts: the question goes to ten of them.
