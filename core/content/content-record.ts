@@ -74,7 +74,7 @@ function checkTime(value: unknown, zone: string | undefined, zoneKnown: boolean,
   if (parsed.ok) return valid(parsed.at);
   if (parsed.problem === 'zone') {
     // A bad time_zone is reported once, under its own name.
-    return zoneKnown ? invalid(`${describe(checked.value)} has no offset: add one ("+02:00") or a time_zone column`) : valid(undefined);
+    return zoneKnown ? invalid(`${describe(checked.value)} has no offset: add one ("+02:00") or a time_zone field (a column in CSV)`) : valid(undefined);
   }
   if (parsed.problem === 'nonexistent') return invalid(`${describe(checked.value)} does not exist in ${zone} (the clocks skip that hour)`);
   return invalid(`expected a date and time such as "2026-04-02T10:00" or "2026-04-02T10:00+02:00", got ${describe(checked.value)}`);

@@ -67,7 +67,7 @@ describe('content files', () => {
     expect(report.added).toBe(0);
     expect(report.problems).toEqual([
       { line: 3, message: 'kind: "party" is not one of news, event, training, webinar' },
-      { line: 4, message: 'start: "2026-04-01 10:00" has no offset: add one ("+02:00") or a time_zone column' },
+      { line: 4, message: 'start: "2026-04-01 10:00" has no offset: add one ("+02:00") or a time_zone field (a column in CSV)' },
       { line: 5, message: 'start: "2026-03-29 02:30" does not exist in Europe/Belgrade (the clocks skip that hour)' },
       { line: 6, message: 'start: missing (events, trainings and webinars need one, e.g. "2026-04-02T10:00")' },
       { line: 7, message: 'time_zone: "Mars/Olympus" is not a time zone (such as "Europe/Belgrade")' },
