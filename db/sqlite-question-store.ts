@@ -102,15 +102,10 @@ export class SqliteQuestionStore extends SqliteQuestionRecords implements Questi
     }).onConflictDoNothing().run();
   }
 
-  async declineRoute(questionId: string, expertId: string): Promise<boolean> {
-    const result = this.db.orm.update(questionRoutes).set({ status: 'declined' })
-      .where(and(eq(questionRoutes.questionId, questionId), eq(questionRoutes.expertId, expertId), eq(questionRoutes.status, 'sent'))).run();
-    return result.changes > 0;
-  }
-
   async setRouteStatus(questionId: string, expertId: string, status: 'declined' | 'answered'): Promise<boolean> {
+    const route = and(eq(questionRoutes.questionId, questionId), eq(questionRoutes.expertId, expertId));
     const result = this.db.orm.update(questionRoutes).set({ status })
-      .where(and(eq(questionRoutes.questionId, questionId), eq(questionRoutes.expertId, expertId))).run();
+      .where(status === 'declined' ? and(route, eq(questionRoutes.status, 'sent')) : route).run();
     return result.changes > 0;
   }
 

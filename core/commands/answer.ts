@@ -120,7 +120,7 @@ export const awaitingAnswerText: AwaitingText = {
  */
 async function decline(context: CommandContext, question: Question): Promise<Reply> {
   const { services } = context;
-  if ((await services.questions.declineRoute(question.id, context.member!.id)) && question.status === 'open') {
+  if ((await services.questions.setRouteStatus(question.id, context.member!.id, 'declined')) && question.status === 'open') {
     const asker = question.anonymous ? undefined : (await services.members.findById(question.askerId))?.profile.displayName;
     await routeToExperts(services, question, asker, 1);
   }

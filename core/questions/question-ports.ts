@@ -118,9 +118,11 @@ export interface QuestionStore {
   /** Active experts (or staff) whose expert profile fits, on their oldest account; the asker never, nor one it was routed to already. */
   expertsFor(question: Pick<Question, 'id' | 'topics' | 'country' | 'languageGroup' | 'askerId'>, limit: number): Promise<ExpertCandidate[]>;
   addRoute(questionId: string, expert: ExpertCandidate): Promise<void>;
-  /** Not for me: true only when the route was waiting for this expert (a second press declines nothing). */
-  declineRoute(questionId: string, expertId: string): Promise<boolean>;
-  /** The route's status; false when this member was not routed the question. */
+  /**
+   * The route's status; false when this member was not routed the question.
+   * `declined` (Not for me) changes only a route still waiting: a second
+   * press, or one after answering, declines nothing.
+   */
   setRouteStatus(questionId: string, expertId: string, status: 'declined' | 'answered'): Promise<boolean>;
   /** Routes still `sent` on open questions older than `before`, not yet reminded; marked reminded as they are returned. */
   claimExpertReminders(before: Date): Promise<RouteReminder[]>;
