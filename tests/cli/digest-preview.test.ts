@@ -4,30 +4,16 @@
  * the language of the account it goes to, commands as typed on that
  * platform, the period the next send is for — and the send must agree.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestScheduleOf } from '../../cli/digest-command.ts';
 import { loadConfig } from '../../config.ts';
 import { latestPeriod, nextPeriod } from '../../core/digest/digest-period.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createSqliteServices } from '../../db/sqlite-services.ts';
-import { prepareDigestHub } from '../support/digest-process.ts';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+import { digestSandbox, prepareDigestHub } from '../support/digest-process.ts';
 import { runCphub } from '../support/run-cphub.ts';
 
-let dir: string;
-let fake: FakeTelegram;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cphub-digest-preview-'));
-  fake = await startFakeTelegram();
-});
-afterEach(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = digestSandbox('cphub-digest-preview-');
 
 const periodsOf = (env: Record<string, string>) => {
   const schedule = digestScheduleOf(loadConfig(env));
@@ -46,7 +32,7 @@ async function withServices<T>(env: Record<string, string>, change: (services: R
 
 describe('cphub digest preview --member', () => {
   it('writes in the language of the account the digest goes to (its /lang), as the send does, then shows the next period once it was sent', async () => {
-    const env = await prepareDigestHub(dir, 'telegram', ['7501'], { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url });
+    const env = await prepareDigestHub(sandbox.dir, 'telegram', ['7501'], { TELEGRAM_BOT_TOKEN: sandbox.fake.token, TELEGRAM_API_ROOT: sandbox.fake.url });
     // The member's language is English; on this account they chose Albanian with /lang.
     const memberId = await withServices(env, async (services) => {
       await services.settings.setLanguage('telegram', '7501', 'sq');
@@ -62,7 +48,7 @@ describe('cphub digest preview --member', () => {
 
     const sent = await runCphub(env, 'digest', 'send');
     expect(sent.code, sent.stderr).toBe(0);
-    const delivered = fake.callsTo('sendMessage').map((call) => String(call.params.text));
+    const delivered = sandbox.fake.callsTo('sendMessage').map((call) => String(call.params.text));
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toContain('Përmbledhja juaj javore');
     expect(delivered[0]).toContain('A new helpline for children');
@@ -74,7 +60,7 @@ describe('cphub digest preview --member', () => {
   });
 
   it('types commands as a Slack member does (/hub …), not /…', async () => {
-    const env = await prepareDigestHub(dir, 'slack', ['U0PREVIEW1'], {});
+    const env = await prepareDigestHub(sandbox.dir, 'slack', ['U0PREVIEW1'], {});
     const shown = await runCphub(env, 'digest', 'preview', '--member', 'slack:U0PREVIEW1');
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(`Digest ${periodsOf(env).due} for slack:U0PREVIEW1, to slack `);
@@ -84,7 +70,7 @@ describe('cphub digest preview --member', () => {
   });
 
   it('says when the member receives no digest', async () => {
-    const env = await prepareDigestHub(dir, 'telegram', ['7601'], {});
+    const env = await prepareDigestHub(sandbox.dir, 'telegram', ['7601'], {});
     await withServices(env, async (services) => {
       const member = (await services.members.findByAccount('telegram', '7601'))!;
       expect(await services.subscriptions.unsubscribe(`member:${member.id}`)).toBe(true);
@@ -95,7 +81,7 @@ describe('cphub digest preview --member', () => {
   });
 
   it('finds the member by the short id /profile shows, and says clearly when no member has it', async () => {
-    const env = await prepareDigestHub(dir, 'telegram', ['7701'], {});
+    const env = await prepareDigestHub(sandbox.dir, 'telegram', ['7701'], {});
     const memberId = await withServices(env, async (services) => (await services.members.findByAccount('telegram', '7701'))!.id);
     const short = memberId.slice(0, 8);
     const shown = await runCphub(env, 'digest', 'preview', '--member', short);

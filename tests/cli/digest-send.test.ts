@@ -3,40 +3,26 @@
  * process over a prepared database and the fake Bot API: what it prints and
  * what Telegram receives.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestScheduleOf } from '../../cli/digest-command.ts';
 import { loadConfig } from '../../config.ts';
 import { latestPeriod } from '../../core/digest/digest-period.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createSqliteServices } from '../../db/sqlite-services.ts';
 import { MAX_ATTEMPTS } from '../../db/sqlite-digest-ledger.ts';
-import { prepareDigestHub } from '../support/digest-process.ts';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+import { digestSandbox, prepareDigestHub } from '../support/digest-process.ts';
 import { runCphub } from '../support/run-cphub.ts';
 
-let dir: string;
-let fake: FakeTelegram;
+const sandbox = digestSandbox('cphub-digest-send-');
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cphub-digest-send-'));
-  fake = await startFakeTelegram();
-});
-afterEach(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const prepare = (userIds: string[]) => prepareDigestHub(dir, 'telegram', userIds, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url });
+const prepare = (userIds: string[]) => prepareDigestHub(sandbox.dir, 'telegram', userIds, { TELEGRAM_BOT_TOKEN: sandbox.fake.token, TELEGRAM_API_ROOT: sandbox.fake.url });
 const ledgerRowCount = (env: Record<string, string>) => {
   const db = openDatabase(env.CPHUB_DB!);
   const { n } = db.sqlite.prepare('SELECT count(*) AS n FROM digest_deliveries').get() as { n: number };
   db.close();
   return n;
 };
-const chatsSentTo = () => fake.callsTo('sendMessage').map((call) => String(call.params.chat_id));
+const chatsSentTo = () => sandbox.fake.callsTo('sendMessage').map((call) => String(call.params.chat_id));
 
 /** The ledger row of `userId`'s digest this period, as a run leaves it after MAX_ATTEMPTS refusals. */
 async function givenUpBefore(env: Record<string, string>, userId: string): Promise<void> {

@@ -6,14 +6,12 @@
  * only the parts that are left: the fake Bot API's requests show every item
  * of every digest once, in order, and no part twice.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database.ts';
 import { contentItem } from '../support/content-fixtures.ts';
-import { countsOf, digestSend, prepareDigestHub, type DigestSendProcess } from '../support/digest-process.ts';
-import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../support/fake-telegram.ts';
+import { countsOf, digestSandbox, digestSend, prepareDigestHub, type DigestSendProcess } from '../support/digest-process.ts';
+import type { FakeTelegramCall } from '../support/fake-telegram.ts';
 
 const members = ['7301', '7302', '7303', '7304'];
 const long = 'A summary that goes on about child protection practice in the region. '.repeat(3);
@@ -25,21 +23,10 @@ const week = [
 ];
 const headings = week.map((item) => item.title.split(' with')[0]!);
 
-let dir: string;
-let fake: FakeTelegram;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cphub-digest-crash-parts-'));
-  fake = await startFakeTelegram();
-});
-
-afterEach(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = digestSandbox('cphub-digest-crash-parts-');
 
 const ok = (call: FakeTelegramCall, id: number) => ({ ok: true as const, result: { message_id: id, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: '' } });
-const textsTo = (chat: string) => fake.callsTo('sendMessage').filter((call) => String(call.params.chat_id) === chat).map((call) => String(call.params.text));
+const textsTo = (chat: string) => sandbox.fake.callsTo('sendMessage').filter((call) => String(call.params.chat_id) === chat).map((call) => String(call.params.text));
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 type Moment = 'after the first part was confirmed' | 'with the second part on its way';
@@ -48,7 +35,7 @@ type Moment = 'after the first part was confirmed' | 'with the second part on it
 async function killedSend(env: Record<string, string>, moment: Moment): Promise<Map<string, number>> {
   let sender: DigestSendProcess | undefined;
   let calls = 0;
-  fake.script('sendMessage', (call) => {
+  sandbox.fake.script('sendMessage', (call) => {
     calls += 1;
     if (moment === 'after the first part was confirmed' && calls === 1) {
       // Telegram takes one message a second per chat: the second part waits for that, and the sender dies meanwhile.
@@ -59,14 +46,14 @@ async function killedSend(env: Record<string, string>, moment: Moment): Promise<
   }, 1000);
   sender = digestSend(env);
   expect((await sender.done).signal).toBe('SIGKILL');
-  return countsOf(fake.callsTo('sendMessage').map((call) => String(call.params.chat_id)));
+  return countsOf(sandbox.fake.callsTo('sendMessage').map((call) => String(call.params.chat_id)));
 }
 
 describe('cphub digest send killed in the middle of a digest of several messages', () => {
   it.each<Moment>(['after the first part was confirmed', 'with the second part on its way'])('%s: the resumed sender sends only the parts left', async (moment) => {
-    const env = await prepareDigestHub(dir, 'telegram', members, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url }, week);
+    const env = await prepareDigestHub(sandbox.dir, 'telegram', members, { TELEGRAM_BOT_TOKEN: sandbox.fake.token, TELEGRAM_API_ROOT: sandbox.fake.url }, week);
     const before = await killedSend(env, moment);
-    const interrupted = fake.callsTo('sendMessage')[0]!.params.chat_id as number;
+    const interrupted = sandbox.fake.callsTo('sendMessage')[0]!.params.chat_id as number;
     expect(before.get(String(interrupted))).toBe(moment === 'with the second part on its way' ? 2 : 1);
 
     const second = await digestSend(env).done;
@@ -91,9 +78,9 @@ describe('cphub digest send killed in the middle of a digest of several messages
     expect(rows.map((row) => row.parts_sent).sort()).toEqual(members.map((chat) => textsTo(chat).length).sort());
 
     // A third run finds everything done and sends nothing.
-    const requests = fake.callsTo('sendMessage').length;
+    const requests = sandbox.fake.callsTo('sendMessage').length;
     const third = await digestSend(env).done;
     expect(third.stdout).toContain('0 sent, 0 with nothing to send, 4 sent before');
-    expect(fake.callsTo('sendMessage')).toHaveLength(requests);
+    expect(sandbox.fake.callsTo('sendMessage')).toHaveLength(requests);
   }, 60_000);
 });

@@ -4,31 +4,16 @@
  * same moment, against the fake Bot API. The fake's request log is the
  * truth: every subscriber gets one digest, none twice, none missing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countsOf, digestSend, prepareDigestHub } from '../support/digest-process.ts';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+import { describe, expect, it } from 'vitest';
+import { countsOf, digestSandbox, digestSend, prepareDigestHub } from '../support/digest-process.ts';
 
 const MEMBERS = 20;
 const everyone = Array.from({ length: MEMBERS }, (_, i) => String(7001 + i));
 
-let dir: string;
-let fake: FakeTelegram;
+const sandbox = digestSandbox('cphub-digest-crash-');
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cphub-digest-crash-'));
-  fake = await startFakeTelegram();
-});
-
-afterEach(async () => {
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const prepare = () => prepareDigestHub(dir, 'telegram', everyone, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url });
-const deliveriesPerChat = () => countsOf(fake.callsTo('sendMessage').map((call) => String(call.params.chat_id)));
+const prepare = () => prepareDigestHub(sandbox.dir, 'telegram', everyone, { TELEGRAM_BOT_TOKEN: sandbox.fake.token, TELEGRAM_API_ROOT: sandbox.fake.url });
+const deliveriesPerChat = () => countsOf(sandbox.fake.callsTo('sendMessage').map((call) => String(call.params.chat_id)));
 
 describe('cphub digest send, exactly once', () => {
   it('killed half-way with SIGKILL and run again: no duplicate and no gap', async () => {
@@ -36,14 +21,14 @@ describe('cphub digest send, exactly once', () => {
     const first = digestSend(env);
     // The 8th digest reaches Telegram, and the sender dies before it hears back.
     let calls = 0;
-    fake.script('sendMessage', (call) => {
+    sandbox.fake.script('sendMessage', (call) => {
       calls += 1;
       if (calls === 8) first.child.kill('SIGKILL');
       return { ok: true, result: { message_id: calls, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: '' } };
     }, MEMBERS * 2);
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');
-    const beforeResume = fake.callsTo('sendMessage').length;
+    const beforeResume = sandbox.fake.callsTo('sendMessage').length;
     expect(beforeResume).toBeGreaterThanOrEqual(8);
     expect(beforeResume).toBeLessThan(MEMBERS);
 
@@ -57,7 +42,7 @@ describe('cphub digest send, exactly once', () => {
     // A third run finds everything done.
     const third = await digestSend(env).done;
     expect(third.stdout).toContain('0 sent, 0 with nothing to send, 20 sent before');
-    expect(fake.callsTo('sendMessage')).toHaveLength(MEMBERS);
+    expect(sandbox.fake.callsTo('sendMessage')).toHaveLength(MEMBERS);
   }, 60_000);
 
   it('two senders started at the same moment share the work: each subscriber gets one digest', async () => {

@@ -4,7 +4,10 @@
  * whatever day the tests run), members subscribed before it, one news item.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { DateTime } from 'luxon';
 import { PRIVACY_VERSION } from '../../core/commands/privacy.ts';
 import type { ContentItem } from '../../core/content/content-item.ts';
@@ -12,8 +15,23 @@ import type { PlatformName } from '../../core/model/incoming.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createSqliteServices } from '../../db/sqlite-services.ts';
 import { contentItem } from './content-fixtures.ts';
+import { startFakeTelegram, type FakeTelegram } from './fake-telegram.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
+
+/** Each test of the file gets a fresh folder for its database and a fake Bot API; both go after it. */
+export function digestSandbox(prefix: string): { readonly dir: string; readonly fake: FakeTelegram } {
+  const sandbox = {} as { dir: string; fake: FakeTelegram };
+  beforeEach(async () => {
+    sandbox.dir = mkdtempSync(join(tmpdir(), prefix));
+    sandbox.fake = await startFakeTelegram();
+  });
+  afterEach(async () => {
+    await sandbox.fake.close();
+    rmSync(sandbox.dir, { recursive: true, force: true });
+  });
+  return sandbox;
+}
 
 /**
  * Subscribes `userIds` on `platform` (alternately in English and Albanian) and returns the environment for `cphub digest send`.
