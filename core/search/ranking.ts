@@ -12,6 +12,13 @@ export interface RankableHit {
 }
 
 const CLOSE = Math.log(1.15);
+/**
+ * The last tie-break, by id with numbers in numeric order. One collator for
+ * the process: `localeCompare(b, 'en', options)` builds an ICU collator on
+ * every call, which made sorting 201 tied hits (a filter-only search, where
+ * every score is equal) 6 ms instead of 0.3.
+ */
+const BY_ID = new Intl.Collator('en', { numeric: true });
 
 function band(score: number): number {
   return Math.floor(Math.log(Math.max(score, 1e-9)) / CLOSE);
@@ -30,7 +37,7 @@ export function rankHits<H extends RankableHit>(hits: H[], preferredLanguage: st
       b.preferred - a.preferred ||
       b.year - a.year ||
       b.hit.score - a.hit.score ||
-      a.hit.document.id.localeCompare(b.hit.document.id, 'en', { numeric: true }),
+      BY_ID.compare(a.hit.document.id, b.hit.document.id),
   );
   return keyed.map((entry) => entry.hit);
 }
