@@ -1,7 +1,8 @@
 /**
  * What the main thread and the preparing worker (db/document-preparer.ts,
  * db/document-prep-worker.mjs) exchange: one job per import transaction,
- * its documents cut into chunks, and two counters in shared memory.
+ * its documents cut into chunks, and two counters in shared memory; and,
+ * after a large import's commit, a request to checkpoint its database.
  */
 import type { LibraryDocument } from '../core/library/document.ts';
 import type { PreparedDocument } from './prepared-document.ts';
@@ -24,4 +25,9 @@ export interface PrepResult {
   chunk: number;
   /** Absent when preparing threw: the main thread prepares that chunk itself. */
   prepared?: PreparedDocument[];
+}
+
+/** Copy what the import committed from the WAL into the database file, off the main thread. */
+export interface CheckpointRequest {
+  checkpoint: string;
 }

@@ -12,10 +12,16 @@
  * worker can make an import faster, never wrong or stuck. The wait is
  * synchronous (Atomics.wait, receiveMessageOnPort) because an import is one
  * synchronous SQLite transaction.
+ *
+ * After a large import commits, the worker also checkpoints the WAL (copies
+ * the committed pages into the database file), which SQLite would otherwise
+ * do on the writing thread at commit: 7% of an import's main-thread CPU,
+ * plus its waits on the disk (measured at 60,000 documents: 1.04-1.33x the
+ * documents a second, median 1.11x).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { LibraryDocument } from '../core/library/document.ts';
-import { CHUNKS_SENT, NEXT_CHUNK, type PrepJob, type PrepResult } from './document-prep-protocol.ts';
+import { CHUNKS_SENT, NEXT_CHUNK, type CheckpointRequest, type PrepJob, type PrepResult } from './document-prep-protocol.ts';
 import type { PreparedDocument } from './prepared-document.ts';
 
 /** Documents a message: small enough that the main thread seldom waits on one. */
@@ -48,6 +54,16 @@ export function prepareAhead(documents: LibraryDocument[], minBatch = MIN_WORKER
   return shared.submit(documents);
 }
 
+/**
+ * Asks the worker to checkpoint the database at `path` (a PASSIVE checkpoint
+ * from a connection of its own). false when there is no worker to ask.
+ */
+export function checkpointOnWorker(path: string): boolean {
+  if (!shared) return false;
+  shared.checkpoint(path);
+  return true;
+}
+
 /** Starts the worker ahead of a large batch, so that it is ready when the batch comes. */
 export function startPreparer(): void {
   if (shared === undefined) shared = new PrepWorker();
@@ -76,6 +92,11 @@ class PrepWorker {
     const message: PrepJob = { job, documents, chunkSize: CHUNK_SIZE, control };
     this.port.postMessage(message);
     return new JobResults(new Int32Array(control), (chunk, counters) => this.await(job, chunk, counters));
+  }
+
+  checkpoint(path: string): void {
+    const message: CheckpointRequest = { checkpoint: path };
+    this.port.postMessage(message);
   }
 
   /** The worker's chunk, once posted; undefined when it failed or stalled. */

@@ -42,6 +42,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
   // WAL + NORMAL is durable against a crash of the process; a power cut may
   // lose the last transaction, never corrupt the file.
   sqlite.pragma('synchronous = NORMAL');
+  // The WAL file keeps its largest size unless limited: a large import can
+  // grow it to hundreds of MB (its checkpoints run beside the next batch,
+  // db/checkpoint-on-worker.ts); it is cut back to this when SQLite next
+  // starts it over.
+  sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('foreign_keys = ON');
   // A second process (an import while the bot runs) waits instead of failing.
   sqlite.pragma('busy_timeout = 5000');

@@ -9,7 +9,8 @@
 import { count, eq } from 'drizzle-orm';
 import type { LibraryDocument } from '../core/library/document.ts';
 import type { DocumentRepository } from '../core/ports.ts';
-import { prepareAhead, startPreparer } from './document-preparer.ts';
+import { writeThenCheckpointOnWorker } from './checkpoint-on-worker.ts';
+import { MIN_WORKER_BATCH, prepareAhead, startPreparer } from './document-preparer.ts';
 import { contentHash, toLibraryDocument } from './document-rows.ts';
 import { libraryChanged } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -83,18 +84,21 @@ export class SqliteDocumentStore implements DocumentRepository {
 
   /**
    * Adds or updates by id, all in one transaction: all land or none. A
-   * large batch is prepared on a worker thread meanwhile (db/document-preparer.ts).
+   * large batch is prepared on a worker thread meanwhile (db/document-preparer.ts),
+   * which then also checkpoints it (db/checkpoint-on-worker.ts).
    */
   upsertAll(batch: Iterable<LibraryDocument>, now: Date): UpsertCounts {
     const list = [...batch];
-    return this.db.sqlite.transaction(() => {
+    const minWorkerBatch = this.options.minWorkerBatch ?? MIN_WORKER_BATCH;
+    const write = this.db.sqlite.transaction(() => {
       const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
       const stamp = now.toISOString();
-      const ahead = prepareAhead(list, this.options.minWorkerBatch);
+      const ahead = prepareAhead(list, minWorkerBatch);
       for (let index = 0; index < list.length; index++) counts[this.upsertOne(list[index]!, stamp, ahead.get(index))] += 1;
       if (counts.added + counts.updated > 0) libraryChanged(this.db.sqlite);
       return counts;
-    })();
+    });
+    return list.length >= minWorkerBatch ? writeThenCheckpointOnWorker(this.db.sqlite, write) : write();
   }
 
   /** `ahead`: the document prepared by the worker, else prepared here once it is known to have changed. */

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { documentBatches } from '../../bench/corpus.ts';
 import type { LibraryDocument } from '../../core/library/document.ts';
@@ -66,5 +70,29 @@ describe('preparing an import on a worker thread', () => {
     const store = new SqliteDocumentStore(db, { minWorkerBatch: 1 });
     expect(() => store.upsertAll(documents, NOW)).toThrow();
     expect(await store.count()).toBe(0);
+  });
+
+  it('after a large import the worker checkpoints the WAL into the database file, and the connection checkpoints again as before', async () => {
+    const documents = corpus(2_000);
+    await fromWarmWorker(documents);
+    const dir = mkdtempSync(join(tmpdir(), 'cphub-checkpoint-'));
+    const path = join(dir, 'library.db');
+    const db = openDatabase(path);
+    try {
+      const emptyFile = statSync(path).size;
+      expect(new SqliteDocumentStore(db, { minWorkerBatch: 1 }).upsertAll(documents, NOW).added).toBe(2_000);
+      // The writing connection did not checkpoint at commit (its pages are all in the WAL)...
+      expect(statSync(path).size).toBe(emptyFile);
+      expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      // ...the worker does, from a connection of its own.
+      for (let wait = 0; wait < 100 && statSync(path).size === emptyFile; wait++) await sleep(50);
+      expect(statSync(path).size).toBeGreaterThan(emptyFile + 1_000_000);
+      const reader = new Database(path, { readonly: true });
+      expect(reader.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 2_000 });
+      reader.close();
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
