@@ -10,7 +10,7 @@ import { count, eq } from 'drizzle-orm';
 import type { LibraryDocument } from '../core/library/document.ts';
 import type { DocumentRepository } from '../core/ports.ts';
 import { writeThenCheckpointOnWorker } from './checkpoint-on-worker.ts';
-import { MIN_WORKER_BATCH, prepareAhead, startPreparer } from './document-preparer.ts';
+import { prepareAhead, startPreparer } from './document-preparer.ts';
 import { contentHash, toLibraryDocument } from './document-rows.ts';
 import { libraryChanged } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
@@ -40,7 +40,7 @@ function columnValues(document: LibraryDocument, prepared: PreparedDocument): un
 }
 
 export interface StoreOptions {
-  /** Batches from this many documents are prepared on a worker thread (tests lower it). */
+  /** Batches from this many documents are prepared on a worker thread (tests set it; by default see db/document-preparer.ts). */
   minWorkerBatch?: number;
 }
 
@@ -89,16 +89,15 @@ export class SqliteDocumentStore implements DocumentRepository {
    */
   upsertAll(batch: Iterable<LibraryDocument>, now: Date): UpsertCounts {
     const list = [...batch];
-    const minWorkerBatch = this.options.minWorkerBatch ?? MIN_WORKER_BATCH;
+    const ahead = prepareAhead(list, this.options.minWorkerBatch);
     const write = this.db.sqlite.transaction(() => {
       const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
       const stamp = now.toISOString();
-      const ahead = prepareAhead(list, minWorkerBatch);
       for (let index = 0; index < list.length; index++) counts[this.upsertOne(list[index]!, stamp, ahead.get(index))] += 1;
       if (counts.added + counts.updated > 0) libraryChanged(this.db.sqlite);
       return counts;
     });
-    return list.length >= minWorkerBatch ? writeThenCheckpointOnWorker(this.db.sqlite, write) : write();
+    return ahead.onWorker ? writeThenCheckpointOnWorker(this.db.sqlite, write) : write();
   }
 
   /** `ahead`: the document prepared by the worker, else prepared here once it is known to have changed. */

@@ -41,6 +41,15 @@ function indexInstances(db: OpenDatabase): unknown[] {
 }
 
 describe('preparing an import on a worker thread', () => {
+  // First in this file: it needs the worker not started yet.
+  it('a batch of 2,000 documents starts the worker; once it runs, it takes any batch of two chunks (400)', () => {
+    const documents = corpus(2_000);
+    expect(prepareAhead(documents.slice(0, 1_999)).onWorker).toBe(false);
+    expect(prepareAhead(documents).onWorker).toBe(true);
+    expect(prepareAhead(documents.slice(0, 400)).onWorker).toBe(true);
+    expect(prepareAhead(documents.slice(0, 399)).onWorker).toBe(false);
+  });
+
   it('the worker prepares exactly what the main thread would', async () => {
     const documents = corpus(1_000);
     const prepared = await fromWarmWorker(documents);
