@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { rebuildEmptySearchIndex } from './rebuild-search-index.ts';
 import * as schema from './schema/index.ts';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -52,6 +53,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
   sqlite.pragma('busy_timeout = 5000');
   const orm = drizzle(sqlite, { schema });
   migrate(orm, { migrationsFolder: MIGRATIONS });
+  // After a migration that recreated the search index (0015).
+  rebuildEmptySearchIndex({ sqlite, orm });
   return { sqlite, orm, ranking, close: () => sqlite.close() };
 }
 

@@ -19,6 +19,9 @@ export interface PreparedDocument {
   index: [string, string, string, string, string];
 }
 
+/** Writes one document's index entry: rowid (its `seq`), then `PreparedDocument.index`. */
+export const INSERT_INDEX_ENTRY = 'INSERT INTO documents_fts (rowid, title, summary, body, meta, facets) VALUES (?, ?, ?, ?, ?, ?)';
+
 /** `hash` is the document's `contentHash`, computed first to skip an unchanged document. */
 export function prepareDocument(document: LibraryDocument, hash = contentHash(document)): PreparedDocument {
   // Folding the labels one by one gives the same text as folding them joined:

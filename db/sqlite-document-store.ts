@@ -14,7 +14,7 @@ import { prepareAhead, startPreparer } from './document-preparer.ts';
 import { contentHash, toLibraryDocument } from './document-rows.ts';
 import { libraryChanged } from './library-version.ts';
 import type { OpenDatabase } from './open-database.ts';
-import { prepareDocument, type PreparedDocument } from './prepared-document.ts';
+import { INSERT_INDEX_ENTRY, prepareDocument, type PreparedDocument } from './prepared-document.ts';
 import { documents } from './schema/documents.ts';
 
 export interface UpsertCounts {
@@ -61,9 +61,7 @@ export class SqliteDocumentStore implements DocumentRepository {
          VALUES (${'?, '.repeat(16)}?)`,
       ),
       update: sqlite.prepare<unknown[]>(`UPDATE documents SET ${ASSIGN}, updated_at = ? WHERE seq = ?`),
-      insertIndex: sqlite.prepare(
-        'INSERT INTO documents_fts (rowid, title, summary, body, meta, facets) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      insertIndex: sqlite.prepare(INSERT_INDEX_ENTRY),
       deleteIndex: sqlite.prepare('DELETE FROM documents_fts WHERE rowid = ?'),
     };
   }

@@ -1,36 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../core/search/query-parser.ts';
-import { openDatabase, type OpenDatabase } from '../../db/open-database.ts';
-import * as schema from '../../db/schema/index.ts';
+import { openDatabase } from '../../db/open-database.ts';
 import { SqliteDocumentSearch } from '../../db/sqlite-document-search.ts';
 import { SqliteDocumentStore } from '../../db/sqlite-document-store.ts';
 import { sampleDocument } from '../support/core-harness.ts';
+import { databaseBefore } from '../support/database-before.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
-const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url));
-const SETTINGS_MIGRATION = '0014_search_index_write_settings';
 
 const settings = (sqlite: Database.Database) =>
   Object.fromEntries((sqlite.prepare('SELECT k, v FROM documents_fts_config').all() as Array<{ k: string; v: unknown }>).map((row) => [row.k, row.v]));
-
-/** The migrations as they were before the write settings, in a folder of their own. */
-function migrationsBeforeSettings(): string {
-  const folder = join(mkdtempSync(join(tmpdir(), 'cphub-migrations-')), 'migrations');
-  cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  const index = journal.entries.findIndex((entry) => entry.tag === SETTINGS_MIGRATION);
-  expect(index).toBeGreaterThan(0);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
-  return folder;
-}
 
 describe('how the search index is written', () => {
   it('a new database gathers index entries in 16 MB before writing a segment, and merges 8 segments at a time', () => {
@@ -40,12 +20,9 @@ describe('how the search index is written', () => {
   });
 
   it('an existing library gets the setting on upgrade and keeps every document findable', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'cphub-upgrade-')), 'cphub.db');
-    const old = new Database(path);
-    migrate(drizzle(old, { schema }), { migrationsFolder: migrationsBeforeSettings() });
-    const before: OpenDatabase = { sqlite: old, orm: drizzle(old, { schema }), ranking: 'bm25', close: () => old.close() };
-    new SqliteDocumentStore(before).upsertAll([sampleDocument({ id: 'old', title: 'Foster care standards' })], NOW);
-    expect(settings(old)).not.toHaveProperty('hashsize');
+    const { path, db: old } = databaseBefore('0014_search_index_write_settings');
+    new SqliteDocumentStore(old).upsertAll([sampleDocument({ id: 'old', title: 'Foster care standards' })], NOW);
+    expect(settings(old.sqlite)).not.toHaveProperty('hashsize');
     old.close();
 
     const db = openDatabase(path);
@@ -54,5 +31,43 @@ describe('how the search index is written', () => {
     const page = await new SqliteDocumentSearch(db).search({ query: parseQuery('foster'), preferredLanguage: 'en', offset: 0, limit: 10 });
     expect(page.hits.map((hit) => hit.document.id).sort()).toEqual(['new', 'old']);
     db.close();
+  });
+});
+
+describe('the search index prefixes (migration 0015)', () => {
+  const ftsSql = (sqlite: Database.Database) =>
+    (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").get() as { sql: string }).sql;
+  const ids = async (db: ReturnType<typeof openDatabase>, query: string) =>
+    (await new SqliteDocumentSearch(db, { cachedSearches: 0 }).search({ query: parseQuery(query), preferredLanguage: 'en', offset: 0, limit: 10 }))
+      .hits.map((hit) => hit.document.id).sort();
+
+  it('an existing library is re-indexed once on upgrade, and every document is found as before', async () => {
+    const { path, db: old } = databaseBefore('0015_search_index_prefixes');
+    new SqliteDocumentStore(old).upsertAll([
+      sampleDocument({ id: 'sr', title: 'Насиље у породици', language: 'sr-Cyrl', languageGroup: 'sh' }),
+      sampleDocument({ id: 'hr', title: 'Zaštita djece od nasilja', summary: 'Smjernice za škole', language: 'hr', languageGroup: 'sh' }),
+      sampleDocument({ id: 'en', title: 'Foster care standards', topics: ['alternative care'], publisher: 'UNICEF' }),
+    ], NOW);
+    expect(ftsSql(old.sqlite)).toContain("'4 5 6'");
+    old.close();
+
+    const db = openDatabase(path);
+    expect(ftsSql(db.sqlite)).toContain("prefix = '4 5'");
+    expect(settings(db.sqlite)).toMatchObject({ hashsize: 16_000_000, automerge: 8 });
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM documents_fts_docsize').get()).toEqual({ n: 3 });
+    expect(await ids(db, 'nasilje')).toEqual(['hr', 'sr']);
+    expect(await ids(db, 'smjernica skola')).toEqual(['hr']);
+    expect(await ids(db, 'unicef')).toEqual(['en']);
+    expect(await ids(db, 'foster -unicef')).toEqual([]);
+    // An update after the upgrade replaces its entry: the old title is gone from the index.
+    new SqliteDocumentStore(db).upsertAll([sampleDocument({ id: 'en', title: 'Kinship care' })], NOW);
+    expect(await ids(db, 'foster')).toEqual([]);
+    db.close();
+
+    // Opened again: the index has entries, nothing is indexed twice.
+    const again = openDatabase(path);
+    expect(again.sqlite.prepare('SELECT count(*) AS n FROM documents_fts_docsize').get()).toEqual({ n: 3 });
+    expect(await ids(again, 'kinship')).toEqual(['en']);
+    again.close();
   });
 });
