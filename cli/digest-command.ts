@@ -116,7 +116,7 @@ function jobOptions(app: App, messengers: DigestJobOptions['messengers']): Diges
 }
 
 async function send(app: App, dryRun: boolean): Promise<number> {
-  const messengers = createPlatformAdapters(app).map((adapter) => adapter.messenger);
+  const messengers = (await createPlatformAdapters(app)).map((adapter) => adapter.messenger);
   const schedule = digestScheduleOf(app.config);
   const job = createDigestJob(jobOptions(app, messengers));
   const result = await job.run(new Date(), { dryRun });

@@ -5,10 +5,7 @@
  * replaces the whole list, so a removed command disappears.
  */
 import type { Command } from 'commander';
-import { REST, Routes } from 'discord.js';
-import { slashCommands } from '../bots/discord/slash-commands.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { toPlatformError } from '../bots/discord/discord-errors.ts';
 import { createApp } from '../main.ts';
 
 export function registerDiscordCommand(program: Command): void {
@@ -25,6 +22,10 @@ export function registerDiscordCommand(program: Command): void {
 async function register(guildId: string | undefined): Promise<number> {
   const config = loadConfig();
   if (!config.discord) throw new ConfigError(['DISCORD_TOKEN and DISCORD_APPLICATION_ID: both are needed to register commands']);
+  // discord.js only for this command: every other one (the console above all) runs without it.
+  const [{ REST, Routes }, { slashCommands }, { toPlatformError }] = await Promise.all([
+    import('discord.js'), import('../bots/discord/slash-commands.ts'), import('../bots/discord/discord-errors.ts'),
+  ]);
   const app = createApp(config, { defaultLogLevel: 'warn' });
   try {
     const commands = slashCommands(app.router.commandList(), app.translator);

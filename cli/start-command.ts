@@ -26,7 +26,7 @@ async function runStart(withConsole: boolean): Promise<number> {
   const app = createApp(config);
   await seedSampleLibrary(app);
   await promoteConfiguredAdmins(app);
-  const running = await startAll(app, createPlatformAdapters(app));
+  const running = await startAll(app, await createPlatformAdapters(app));
   if (running.length === 0 && !withConsole) {
     app.close();
     return 1;

@@ -5,14 +5,28 @@
  * costs a member little before SQLite answers, and the client's own console
  * logging off (cphub logs through pino; the API key is never logged).
  */
-import { Client } from 'typesense';
+import { createRequire } from 'node:module';
+import type { Client } from 'typesense';
 import type { TypesenseConfig } from '../config.ts';
+
+/**
+ * The typesense package (CommonJS), loaded when a client is first made: a
+ * console or a bot without TYPESENSE_NODES never loads it or its HTTP
+ * stack (axios), which were 11 MB resident of a console session.
+ */
+const requireTypesense = (): typeof import('typesense') => createRequire(import.meta.url)('typesense') as typeof import('typesense');
+
+/** Typesense's "no such collection / document" (404), as the client throws it. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof requireTypesense().Errors.ObjectNotFound;
+}
 
 /** Writes (a 500-document import, a rebuild) take longer than a search may. */
 const INDEX_TIMEOUT_SECONDS = 120;
 
 /** `search`: a member waits, so a dead node must fail fast; `index`: the sync job and the CLI, which can wait. */
 export function createTypesenseClient(config: TypesenseConfig, purpose: 'search' | 'index' = 'search'): Client {
+  const { Client } = requireTypesense();
   return new Client({
     nodes: config.nodes.map(({ protocol, host, port, path }) => ({ protocol, host, port, path })),
     apiKey: config.apiKey,

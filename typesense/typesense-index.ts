@@ -11,9 +11,10 @@
  *   https://typesense.org/docs/29.0/api/collection-alias.html
  * - `status`: the counts on both sides and the changes still to push.
  */
-import { Errors, type Client } from 'typesense';
+import type { Client } from 'typesense';
 import type { SqliteSearchOutbox, StoredDocument } from '../db/search-outbox.ts';
 import { collectionSchema } from './collection-schema.ts';
+import { isNotFound } from './typesense-client.ts';
 import { toTypesenseDocument } from './document-fields.ts';
 
 /** Documents a request: about 5 MB of JSONL with the prefix fields. */
@@ -113,7 +114,7 @@ export class TypesenseIndex {
       typesenseDocuments = retrieved.num_documents;
       collection = retrieved.name;
     } catch (error) {
-      if (!(error instanceof Errors.ObjectNotFound)) throw error;
+      if (!isNotFound(error)) throw error;
     }
     return {
       alias: this.alias,
@@ -146,7 +147,7 @@ export class TypesenseIndex {
       try {
         await this.client.collections(this.alias).documents(id).delete();
       } catch (error) {
-        if (!(error instanceof Errors.ObjectNotFound)) throw error;
+        if (!isNotFound(error)) throw error;
       }
     }
   }
@@ -155,7 +156,7 @@ export class TypesenseIndex {
     try {
       return (await this.client.aliases(this.alias).retrieve()).collection_name;
     } catch (error) {
-      if (error instanceof Errors.ObjectNotFound) return undefined;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
   }
@@ -164,7 +165,7 @@ export class TypesenseIndex {
     try {
       await this.client.collections(collection).delete();
     } catch (error) {
-      if (!(error instanceof Errors.ObjectNotFound)) throw error;
+      if (!isNotFound(error)) throw error;
     }
   }
 }

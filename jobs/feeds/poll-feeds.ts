@@ -6,7 +6,7 @@
  * item). A feed that is slow, down or malformed is logged and skipped for
  * this round; it never holds up the others.
  */
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import type { ContentItem } from '../../core/content/content-item.ts';
 import { shorten } from '../../core/content/format-content.ts';
 import { parseLanguageTag } from '../../core/library/language.ts';
@@ -35,7 +35,14 @@ export interface FeedOutcome {
 const MAX_BYTES = 5 * 1024 * 1024;
 const SUMMARY_MAX = 600;
 type FeedItem = Parser.Item & { id?: string };
-const parser = new Parser<{ language?: string }, { id?: string }>({ customFields: { feed: ['language'] } });
+type FeedParser = Parser<{ language?: string }, { id?: string }>;
+let parser: Promise<FeedParser> | undefined;
+
+/** rss-parser and its XML stack load on the first poll: a hub without feeds (the console on a fresh clone) never loads them. */
+function feedParser(): Promise<FeedParser> {
+  parser ??= import('rss-parser').then(({ default: RssParser }) => new RssParser<{ language?: string }, { id?: string }>({ customFields: { feed: ['language'] } }));
+  return parser;
+}
 
 export async function pollFeeds(deps: FeedDeps, now: Date): Promise<FeedOutcome[]> {
   const outcomes = await Promise.all(deps.feeds.map((feed) => pollOne(deps, feed, now)));
@@ -48,7 +55,7 @@ async function pollOne(deps: FeedDeps, feed: FeedSource, now: Date): Promise<Fee
   const host = new URL(feed.url).host;
   try {
     const xml = await fetchFeed(feed.url, deps.timeoutMs, deps.maxBytes ?? MAX_BYTES);
-    const parsed = await parser.parseString(xml);
+    const parsed = await (await feedParser()).parseString(xml);
     const language = parseLanguageTag(feed.language ?? parsed.language ?? '') ?? parseLanguageTag('en')!;
     const items = parsed.items.flatMap((entry) => toItem(entry, feed, language, now));
     return { url: feed.url, added: await deps.content.addFeedItems(items, now) };

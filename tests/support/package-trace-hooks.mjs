@@ -1,0 +1,9 @@
+// Module resolve hook (runs on Node's loader thread): reports bare specifiers only, the packages.
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  if (!/^(\.|\/|node:|file:|data:)/.test(specifier)) {
+    const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+    process.stderr.write(`package-trace: ${name}\n`);
+  }
+  return resolved;
+}
