@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { HUB_TIME_ZONE, isTimeZone } from './core/content/time-zones.ts';
 import type { PlatformName } from './core/model/incoming.ts';
 import { parseFeedList, type FeedSource } from './jobs/feeds/feed-list.ts';
+import { repoPath } from './repo-root.ts';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
@@ -17,8 +17,6 @@ function digestSchedule(day: (typeof WEEKDAYS)[number], time: string, timeZone: 
   const [hour = 9, minute = 0] = time.split(':').map(Number);
   return { weekday: WEEKDAYS.indexOf(day) + 1, hour, minute, timeZone };
 }
-
-const REPO_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * `TELEGRAM_BOT_TOKEN=` (set but empty, as env files and CI secrets leave
@@ -34,14 +32,14 @@ function blankIsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 const schema = z.object({
-  CPHUB_DB: z.string().min(1).default(`${REPO_ROOT}data/cphub.db`),
+  CPHUB_DB: z.string().min(1).default(repoPath('data', 'cphub.db')),
   /** Imported into an empty database on first start; `off` to start empty. */
   CPHUB_SAMPLE_LIBRARY: z
     .string()
     .min(1)
     // Checked here rather than at the first start's import: a typo is a configuration problem, said with the others.
     .refine((value) => value === 'off' || isFile(value), 'is not a file: the path of a .jsonl or .csv library, or off')
-    .default(`${REPO_ROOT}data/library/sample-library.jsonl`),
+    .default(repoPath('data', 'library', 'sample-library.jsonl')),
   /** The console member's language; else taken from LANG / LC_ALL. */
   CPHUB_LANG: z.string().min(2).optional(),
   LANG: z.string().optional(),

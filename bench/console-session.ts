@@ -9,6 +9,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freshBuild } from '../scripts/compiled-build.mjs';
 import { latency, type Latency } from './stats.ts';
 
 export const CONSOLE_SCRIPT = [
@@ -46,6 +47,8 @@ export type ConsoleResult =
       available: true;
       /** Peak resident set of the console process (VmHWM), bytes. */
       peakRssBytes: number;
+      /** The compiled build ran (scripts/build-js.mjs), not the sources through tsx: a third less memory. */
+      compiled: boolean;
       /** Resident set at the end of the session (VmRSS), bytes. */
       rssBytes: number;
       /** From spawn to the first answer: start-up, migrations, sample import, first search. */
@@ -63,9 +66,10 @@ export async function benchConsole(repoRoot: string): Promise<ConsoleResult> {
   const dir = mkdtempSync(join(tmpdir(), 'cphub-bench-console-'));
   const env: NodeJS.ProcessEnv = { ...process.env, CPHUB_DB: join(dir, 'cphub.db'), LOG_LEVEL: 'warn' };
   delete env.CPHUB_SAMPLE_LIBRARY;
+  const compiled = freshBuild(repoRoot) !== undefined;
   const child = spawn(process.execPath, [entry, 'console'], { cwd: repoRoot, env, stdio: 'pipe' });
   try {
-    return await drive(child);
+    return await drive(child, compiled);
   } catch (error) {
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -111,7 +115,7 @@ class ConsoleOutput {
   }
 }
 
-async function drive(child: ChildProcessWithoutNullStreams): Promise<ConsoleResult> {
+async function drive(child: ChildProcessWithoutNullStreams, compiled: boolean): Promise<ConsoleResult> {
   const output = new ConsoleOutput(child);
   const spawnedAt = performance.now();
   const times: number[] = [];
@@ -126,6 +130,7 @@ async function drive(child: ChildProcessWithoutNullStreams): Promise<ConsoleResu
   await exited(child);
   return {
     available: true,
+    compiled,
     ...memory,
     firstAnswerMs: times[0]!,
     answers: latency(times.slice(1)),

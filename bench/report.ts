@@ -235,7 +235,8 @@ function printConsole(result: ConsoleResult): void {
   console.log(
     `${result.lines} lines; first answer after ${ms(result.firstAnswerMs)} (start-up + sample import); ` +
       `later answers p50 ${ms(result.answers.p50)}, max ${ms(result.answers.max)}; ` +
-      `VmHWM ${mb(result.peakRssBytes)}, VmRSS ${mb(result.rssBytes)}`,
+      `VmHWM ${mb(result.peakRssBytes)}, VmRSS ${mb(result.rssBytes)}; ` +
+      (result.compiled ? 'compiled build' : 'the sources through tsx (build/js missing or older than a source: npm run build)'),
   );
 }
 

@@ -1,11 +1,13 @@
 // The worker thread of db/document-preparer.ts. Plain JavaScript because a
-// worker starts without the parent's TypeScript loader: it registers tsx
-// itself (as bin/cphub.js does), then imports the TypeScript it runs.
+// worker starts without the parent's TypeScript loader: run from the sources
+// it registers tsx itself (as bin/cphub.js does), then imports the
+// TypeScript it runs; compiled into build/js (scripts/build-js.mjs) its
+// imports below name the compiled .js files and need no loader.
+import { existsSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { register } from 'tsx/esm/api';
 
-register();
+if (existsSync(new URL('./prepared-document.ts', import.meta.url))) (await import('tsx/esm/api')).register();
 const { prepareDocument } = await import('./prepared-document.ts');
 const { NEXT_CHUNK, CHUNKS_SENT } = await import('./document-prep-protocol.ts');
 

@@ -4,12 +4,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { rebuildEmptySearchIndex } from './rebuild-search-index.ts';
 import * as schema from './schema/index.ts';
+import { repoPath } from '../repo-root.ts';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -30,9 +30,9 @@ export interface OpenOptions {
   rankingExtension?: boolean;
 }
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+const MIGRATIONS = repoPath('db', 'migrations');
 /** Without a suffix: SQLite adds the platform's (.so, .dylib, .dll). */
-const RANKING_EXTENSION = fileURLToPath(new URL('../build/cphub-rank', import.meta.url));
+const RANKING_EXTENSION = repoPath('build', 'cphub-rank');
 
 /** `path` is a file, or `:memory:` for tests. */
 export function openDatabase(path: string, options: OpenOptions = {}): OpenDatabase {

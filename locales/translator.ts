@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import i18next, { type Resource } from 'i18next';
 import type { TranslationParams, Translator } from '../core/ports.ts';
+import { repoPath } from '../repo-root.ts';
 import { transliterateResource, type ResourceTree } from './transliterate-cyrillic.ts';
 
 /** Languages with a resource file; `en` is the source and the fallback. */
@@ -25,8 +26,7 @@ const FALLBACK = 'en';
 const I18NEXT_CODE: Readonly<Record<string, string>> = { 'sh-Cyrl': 'sr-Cyrl' };
 
 function readLocale(language: string): ResourceTree {
-  const url = new URL(`./${language}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as ResourceTree;
+  return JSON.parse(readFileSync(repoPath('locales', `${language}.json`), 'utf8')) as ResourceTree;
 }
 
 function loadResources(): Resource {
