@@ -14,7 +14,8 @@ import type { TypesenseConfig } from '../config.ts';
  * console or a bot without TYPESENSE_NODES never loads it or its HTTP
  * stack (axios), which were 11 MB resident of a console session.
  */
-const requireTypesense = (): typeof import('typesense') => createRequire(import.meta.url)('typesense') as typeof import('typesense');
+const require = createRequire(import.meta.url);
+const requireTypesense = (): typeof import('typesense') => require('typesense') as typeof import('typesense');
 
 /** Typesense's "no such collection / document" (404), as the client throws it. */
 export function isNotFound(error: unknown): boolean {

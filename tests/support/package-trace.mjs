@@ -1,5 +1,6 @@
-// Loaded with `node --import` by tests/cli/console-footprint.test.ts: every
-// package the process resolves is written to stderr as `package-trace: <name>`.
+// Loaded with `node --import` by tests/cli/process-footprint.test.ts: every
+// package the process resolves, its worker threads' included, is written to
+// stderr as `package-trace: <name> <the module that asked>`.
 import { register } from 'node:module';
 
 register(new URL('./package-trace-hooks.mjs', import.meta.url));
