@@ -23,9 +23,9 @@ interface Traced {
   packages: Map<string, string[]>;
 }
 
-/** `entry` (bin/cphub.js or a compiled cli/main.js) with `args`, `input` on stdin, and every package it resolves traced. */
-function runTraced(entry: string, args: string[], input: string, database: string): Promise<Traced> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, CPHUB_DB: database };
+/** `entry` (bin/cphub.js, a compiled cli/main.js, a test script) with `args`, `input` on stdin, and every package it resolves traced. */
+function runTraced(entry: string, args: string[], input = '', database?: string): Promise<Traced> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...(database && { CPHUB_DB: database }) };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TRACE, entry, ...args], { cwd: REPO, env });
     let stdout = '';
@@ -110,7 +110,7 @@ describe('the compiled build', () => {
   // documents before the worker has loaded (CI saw it), so that run cannot
   // tell what the worker loads.
   it("prepares documents on the import's worker thread, compiled too", async () => {
-    const { stdout, packages } = await runTraced(PREP_WORKER, [out], '', ':memory:');
+    const { stdout, packages } = await runTraced(PREP_WORKER, [out]);
     expect(stdout).toContain('prepared 600');
     expect(packages.get('better-sqlite3')?.some((parent) => parent.endsWith(`${out}/db/document-prep-worker.mjs`))).toBe(true);
     expectNone(packages, ['tsx', 'esbuild']);

@@ -15,12 +15,24 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 const corpus = (size: number): LibraryDocument[] => [...documentBatches(size, size)].flat();
 
 /**
- * Submits until the worker answers (it takes a moment to start), preparing
- * the main thread's chunks as the store does; the documents the worker
- * prepared, by index.
+ * Runs `work` (an import, or chunks asked for as the store asks) until the
+ * worker took part in it: it takes a moment to start, and on a loaded
+ * machine the main thread may prepare every chunk before the worker gets a
+ * core. What `work` returned that time.
  */
-async function fromWarmWorker(documents: LibraryDocument[]): Promise<Map<number, unknown>> {
+async function withWorker<T>(work: () => T): Promise<T> {
   for (let attempt = 0; attempt < 100; attempt++) {
+    const before = preparedOnWorker();
+    const result = work();
+    if (preparedOnWorker() > before) return result;
+    await sleep(50);
+  }
+  throw new Error('the preparing worker never took part');
+}
+
+/** The documents the worker prepared, by index, the main thread preparing the rest as the store does. */
+function fromWarmWorker(documents: LibraryDocument[]): Promise<Map<number, unknown>> {
+  return withWorker(() => {
     const ahead = prepareAhead(documents, 1);
     const prepared = new Map<number, unknown>();
     documents.forEach((_, index) => {
@@ -28,10 +40,8 @@ async function fromWarmWorker(documents: LibraryDocument[]): Promise<Map<number,
       if (document) prepared.set(index, document);
       else prepareDocument(documents[index]!);
     });
-    if (prepared.size > 0) return prepared;
-    await sleep(50);
-  }
-  throw new Error('the preparing worker never answered');
+    return prepared;
+  });
 }
 
 /** Every indexed token with its document, column and position: the whole full-text index. */
@@ -53,6 +63,7 @@ describe('preparing an import on a worker thread', () => {
   it('the worker prepares exactly what the main thread would', async () => {
     const documents = corpus(1_000);
     const prepared = await fromWarmWorker(documents);
+    expect(prepared.size).toBeGreaterThan(0);
     for (const [index, document] of prepared) expect(document).toEqual(prepareDocument(documents[index]!));
   });
 
@@ -65,17 +76,8 @@ describe('preparing an import on a worker thread', () => {
       return db;
     };
     const here = imported(Infinity);
-    // On a loaded machine the main thread may prepare every chunk before the
-    // worker gets a core: import again until the worker took part.
-    let worker: OpenDatabase | undefined;
-    for (let attempt = 0; attempt < 20 && !worker; attempt++) {
-      const before = preparedOnWorker();
-      const db = imported(1);
-      if (preparedOnWorker() > before) worker = db;
-      else await sleep(50);
-    }
+    const worker = await withWorker(() => imported(1));
     const rows = (db: OpenDatabase) => db.sqlite.prepare('SELECT * FROM documents ORDER BY seq').raw().all();
-    if (!worker) throw new Error('the worker never took part in the import');
     expect(rows(worker)).toEqual(rows(here));
     expect(indexInstances(worker)).toEqual(indexInstances(here));
   });

@@ -6,14 +6,14 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { OpenDatabase } from '../../db/open-database.ts';
 import * as schema from '../../db/schema/index.ts';
+import { repoPath } from '../../repo-root.ts';
 
-const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+const MIGRATIONS = repoPath('db', 'migrations');
 
 /** The committed migrations up to, not including, `tag`, in a folder of their own. */
 function migrationsBefore(tag: string): string {

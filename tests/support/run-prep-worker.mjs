@@ -5,11 +5,9 @@
 // thread races the worker for chunks and may finish a small file before the
 // worker has even loaded, so only this shows what the worker itself loads.
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
 
 const build = resolve(process.argv[2]);
-const { NEXT_CHUNK } = await import(pathToFileURL(join(build, 'db', 'document-prep-protocol.js')).href);
 
 const CHUNK_SIZE = 200;
 const documents = Array.from({ length: 3 * CHUNK_SIZE }, (_, n) => ({
@@ -17,8 +15,8 @@ const documents = Array.from({ length: 3 * CHUNK_SIZE }, (_, n) => ({
   language: 'en', country: 'RS', type: 'report', topics: ['alternative care'], publisher: 'UNICEF', year: 2020,
   url: `https://example.org/${n}`, languageGroup: 'en', urlIsMirror: false,
 }));
+// Both counters (db/document-prep-protocol.ts) start at 0: no chunk claimed, none sent.
 const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-new Int32Array(control)[NEXT_CHUNK] = 0;
 
 const { port1, port2 } = new MessageChannel();
 const worker = new Worker(join(build, 'db', 'document-prep-worker.mjs'), { workerData: { port: port2 }, transferList: [port2] });
