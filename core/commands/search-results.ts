@@ -111,7 +111,8 @@ function filterSummary(parsed: ParsedQuery): string {
   ].join(' ');
 }
 
-function rejectedFilterNotes(context: CommandContext, parsed: ParsedQuery): Block[] {
+/** "I don't know xx for lang:", one paragraph per filter value left out. */
+export function rejectedFilterNotes(context: CommandContext, parsed: ParsedQuery): Block[] {
   return parsed.rejectedFilters.map((rejected) =>
     paragraph(text(context.t('search.badFilter', { value: rejected.value, filter: `${rejected.field}:` }))),
   );

@@ -8,7 +8,7 @@ import { hasFilters, hasPositiveTerms } from '../search/parsed-query.ts';
 import { parseQuery } from '../search/query-parser.ts';
 import { isQuestionSearch, searchQuestions } from '../questions/search-questions.ts';
 import { searchExample } from './examples.ts';
-import { PAGE_SIZE, resultsReply, SEARCH_PAGE_ACTION } from './search-results.ts';
+import { PAGE_SIZE, rejectedFilterNotes, resultsReply, SEARCH_PAGE_ACTION } from './search-results.ts';
 
 export const searchCommand: CommandSpec<string> = {
   name: 'search',
@@ -37,6 +37,12 @@ async function searchPage(context: CommandContext, query: string, pageIndex: num
   if (isQuestionSearch(parsed) && hasPositiveTerms(parsed)) return searchQuestions(context, parsed, query);
   if (!hasPositiveTerms(parsed) && parsed.excluded.length > 0 && !hasFilters(parsed.filters)) {
     return reply([paragraph(text(context.t('search.onlyExclusions')))]);
+  }
+  // Only filters cphub did not understand (`lang:xx`): with them left out
+  // nothing is left to search, so name them and say how to search rather
+  // than "nothing found".
+  if (!hasPositiveTerms(parsed) && parsed.excluded.length === 0 && !hasFilters(parsed.filters) && parsed.rejectedFilters.length > 0) {
+    return reply([...rejectedFilterNotes(context, parsed), ...usage(context).blocks]);
   }
   const page = await context.services.search.search({
     query: parsed,

@@ -61,6 +61,15 @@ describe('/search', () => {
     expect(text).toContain('12 documents found');
   });
 
+  it('only a filter it does not know: names it and explains the usage, without a "nothing found"', async () => {
+    const hub = createCoreHarness(manyReports);
+    expect(plain(await hub.send('/search lang:xx year:soon'))).toBe(
+      "I don't know xx for lang:, so I searched without that filter.\n" +
+        "I don't know soon for year:, so I searched without that filter.\n" +
+        'Tell me what to look for, for example /search violence against children.',
+    );
+  });
+
   it('without words explains the usage; with only exclusions asks for a word', async () => {
     const hub = createCoreHarness(manyReports);
     expect(plain(await hub.send('/search'))).toBe(
@@ -76,7 +85,7 @@ describe('/search', () => {
     async (query) => {
       const hub = createCoreHarness(manyReports);
       const text = plain(await hub.send(`/search ${query}`));
-      expect(text).toMatch(/documents? found|Nothing found|Add at least one word/);
+      expect(text).toMatch(/documents? found|Nothing found|Add at least one word|Tell me what to look for/);
       expect(hub.errors).toEqual([]);
     },
   );
